@@ -1,0 +1,512 @@
+package rest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	retryablehttp "github.com/hashicorp/go-retryablehttp"
+)
+
+// Version is the SDK version sent in the User-Agent header.
+const Version = "0.1.0"
+
+// Vendor is what a vendor package tells the core about its API.
+type Vendor struct {
+	// Name prefixes errors and log lines: "testgorilla".
+	Name string
+	// BaseURL is the API host used unless WithBaseURL says otherwise.
+	BaseURL string
+	// AuthScheme is the word before the token in the Authorization
+	// header: "Token", "Bearer".
+	AuthScheme string
+	// ParseError reads e.Body (never nil-checked by the core) and fills
+	// e.Code, e.Message and e.Fields from the vendor's error shape. It
+	// must leave them empty when the body is not that shape.
+	ParseError func(e *APIError)
+	// RetryStatus reports whether an idempotent request that got this
+	// status may be retried. Nil means DefaultRetryStatus. A 429 is
+	// retried for every request whatever this says.
+	RetryStatus func(status int) bool
+}
+
+// DefaultRetryStatus retries an idempotent request on 429, 500, 502, 503
+// and 504.
+func DefaultRetryStatus(status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// Client sends a vendor's requests: it builds them, authenticates them,
+// retries them under the policy in retry.go, and decodes the answers into
+// values or typed errors. It is safe for concurrent use.
+type Client struct {
+	vendor     Vendor
+	base       string
+	hc         *http.Client
+	maxRetries int
+	minWait    time.Duration
+	maxWait    time.Duration
+	userAgent  []string
+	logger     *slog.Logger
+	maxBody    int64
+	scheme     string
+	reauth     *Reauth
+
+	auth    atomic.Pointer[credential]
+	loginMu sync.Mutex // serializes logins so that concurrent calls share one
+}
+
+// credential is one token and its ready-made Authorization header. It is
+// replaced whole, never changed, so calls can read it without a lock.
+type credential struct {
+	token  string
+	header []string
+	gen    uint64
+}
+
+// New returns a client for vendor v authenticated with token.
+func New(v Vendor, token string, opts ...Option) (*Client, error) {
+	s := settings{
+		baseURL:      v.BaseURL,
+		httpClient:   http.DefaultClient,
+		maxRetries:   DefaultMaxRetries,
+		minWait:      DefaultMinWait,
+		maxWait:      DefaultMaxWait,
+		maxBodyBytes: DefaultMaxBodyBytes,
+		authScheme:   v.AuthScheme,
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(&s); err != nil {
+			return nil, fmt.Errorf("%s: %w", v.Name, err)
+		}
+	}
+	token = strings.TrimSpace(token)
+	if token == "" && s.reauth == nil {
+		return nil, fmt.Errorf("%s: token: must not be empty", v.Name)
+	}
+	if strings.ContainsAny(token, "\r\n") {
+		return nil, fmt.Errorf("%s: token: must be one line", v.Name)
+	}
+	if v.RetryStatus == nil {
+		v.RetryStatus = DefaultRetryStatus
+	}
+	ua := "recruitkit-go/" + Version
+	if s.userAgent != "" {
+		ua += " " + s.userAgent
+	}
+	c := &Client{
+		vendor:     v,
+		base:       strings.TrimSuffix(s.baseURL, "/"),
+		hc:         withSafeRedirects(s.httpClient),
+		maxRetries: s.maxRetries,
+		minWait:    s.minWait,
+		maxWait:    s.maxWait,
+		userAgent:  []string{ua},
+		logger:     s.logger,
+		maxBody:    s.maxBodyBytes,
+		scheme:     s.authScheme,
+		reauth:     s.reauth,
+	}
+	c.setToken(token, 0)
+	return c, nil
+}
+
+// withSafeRedirects copies hc with a redirect policy that follows only
+// GET and HEAD: Go turns a redirected POST into a GET without its body,
+// which would make a write look successful when it never happened. The
+// unfollowed 3xx comes back to the caller as an *APIError.
+func withSafeRedirects(hc *http.Client) *http.Client {
+	cp := *hc
+	user := hc.CheckRedirect
+	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if m := via[0].Method; m != http.MethodGet && m != http.MethodHead {
+			return http.ErrUseLastResponse
+		}
+		if user != nil {
+			return user(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &cp
+}
+
+func (c *Client) setToken(token string, gen uint64) {
+	cred := &credential{token: token, gen: gen}
+	if token != "" {
+		cred.header = []string{c.scheme + " " + token}
+	}
+	c.auth.Store(cred)
+}
+
+// Vendor returns the vendor's name, as errors are prefixed with it.
+func (c *Client) Vendor() string { return c.vendor.Name }
+
+// String describes the client without its credential.
+func (c *Client) String() string {
+	return fmt.Sprintf("%s client (%s, Authorization: %s [REDACTED])", c.vendor.Name, c.base, c.scheme)
+}
+
+// GoString is String, so that %#v cannot print the token either.
+func (c *Client) GoString() string { return c.String() }
+
+// Format is String for every verb, so that no fmt verb prints the token.
+func (c *Client) Format(f fmt.State, _ rune) { io.WriteString(f, c.String()) }
+
+// Request is one API call as a vendor package describes it.
+type Request struct {
+	Method string
+	// Path is the escaped path below the base URL, starting with "/".
+	Path string
+	// Query is sent as the URL's query string; see Values.
+	Query url.Values
+	// Body is sent as JSON: a []byte or json.RawMessage as it is, any
+	// other value through encoding/json. Nil sends no body.
+	Body any
+	// Idempotent marks a POST or PATCH that the vendor documents as safe
+	// to repeat, so it is retried like a GET. GET, HEAD, PUT, DELETE and
+	// OPTIONS are idempotent whatever this says.
+	Idempotent bool
+	// IdempotencyKey is sent as the Idempotency-Key header, the same on
+	// every attempt; the server promises to run the write once per key,
+	// so the request is retried like a GET.
+	IdempotencyKey string
+	// Header holds extra request headers.
+	Header http.Header
+	// NoAuth sends no Authorization header (a login endpoint).
+	NoAuth bool
+	// Redact lists further secrets of this call (a password) to scrub
+	// from error text, as the token always is.
+	Redact []string
+}
+
+// idempotent reports whether sending r twice has the effect of sending it
+// once.
+func (r *Request) idempotent() bool {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return r.Idempotent || r.IdempotencyKey != ""
+}
+
+// Response describes a successful answer.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	// Attempts is how many times the request was sent.
+	Attempts int
+}
+
+// Do sends r and decodes a 2xx JSON answer into out (a pointer; nil
+// ignores the body). A non-2xx answer is an *APIError, an answer out
+// cannot hold a *DecodeError, and a failure to get an answer a
+// *TransportError.
+func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
+	resp, attempts, err := c.exchange(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	res := &Response{StatusCode: resp.StatusCode, Header: resp.Header, Attempts: attempts}
+	if out == nil {
+		drainAndClose(resp.Body)
+		return res, nil
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := c.readBody(resp, buf, c.maxBody); err != nil {
+		return nil, c.transportError(r, resp.Request, attempts, err)
+	}
+	if buf.Len() == 0 {
+		return nil, c.decodeError(r, resp, nil, out, nil)
+	}
+	if err := json.Unmarshal(buf.Bytes(), out); err != nil {
+		return nil, c.decodeError(r, resp, buf.Bytes(), out, err)
+	}
+	return res, nil
+}
+
+// Stream sends r and hands back a 2xx answer's body unread, for files and
+// streamed formats. The caller must close the returned body. Errors are
+// those of Do.
+func (c *Client) Stream(ctx context.Context, r *Request) (*http.Response, error) {
+	resp, _, err := c.exchange(ctx, r)
+	return resp, err
+}
+
+// exchange sends r under the retry policy, logging in again once if the
+// token turned out to be expired, and returns a 2xx response with its
+// body unread, or an error.
+func (c *Client) exchange(ctx context.Context, r *Request) (*http.Response, int, error) {
+	body, err := encodeBody(r.Body)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %s %s: encoding the request body: %w", c.vendor.Name, r.Method, r.Path, err)
+	}
+	target := c.base + r.Path
+	if len(r.Query) > 0 {
+		target += "?" + r.Query.Encode()
+	}
+	relogged := false
+	for {
+		cred, err := c.credential(ctx, r)
+		if err != nil {
+			return nil, 0, err
+		}
+		resp, attempts, err := c.send(ctx, r, target, body, cred)
+		if err != nil {
+			return nil, attempts, err
+		}
+		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			return resp, attempts, nil
+		}
+		apiErr := c.apiError(r, resp, attempts)
+		if c.reauth != nil && !r.NoAuth && !relogged && c.reauth.Expired(apiErr) {
+			// The server refused the token, so it did not act on the
+			// request: sending it again after a login is safe.
+			relogged = true
+			if err := c.relogin(ctx, cred.gen); err != nil {
+				return nil, attempts, err
+			}
+			continue
+		}
+		return nil, attempts, apiErr
+	}
+}
+
+// credential returns the token to send, logging in first if a Reauth
+// client has none yet.
+func (c *Client) credential(ctx context.Context, r *Request) (*credential, error) {
+	cred := c.auth.Load()
+	if cred.token != "" || r.NoAuth || c.reauth == nil {
+		return cred, nil
+	}
+	if err := c.relogin(ctx, cred.gen); err != nil {
+		return nil, err
+	}
+	return c.auth.Load(), nil
+}
+
+// relogin replaces the token of generation gen with a fresh one. When
+// several calls find the same token expired, the first logs in and the
+// others use its token.
+func (c *Client) relogin(ctx context.Context, gen uint64) error {
+	c.loginMu.Lock()
+	defer c.loginMu.Unlock()
+	if c.auth.Load().gen != gen {
+		return nil
+	}
+	token, err := c.reauth.Login(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: logging in again: %w", c.vendor.Name, err)
+	}
+	if token == "" {
+		return fmt.Errorf("%s: logging in again: the server returned an empty token", c.vendor.Name)
+	}
+	c.setToken(token, gen+1)
+	return nil
+}
+
+// send makes the attempts of one request under the retry policy.
+func (c *Client) send(ctx context.Context, r *Request, target string, body []byte, cred *credential) (*http.Response, int, error) {
+	hreq, err := http.NewRequestWithContext(ctx, r.Method, target, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %s %s: %w", c.vendor.Name, r.Method, r.Path, err)
+	}
+	h := hreq.Header
+	for k, v := range r.Header {
+		h[k] = v
+	}
+	h["Accept"] = jsonMediaType
+	h["User-Agent"] = c.userAgent
+	if !r.NoAuth && cred.header != nil {
+		h["Authorization"] = cred.header
+	}
+	if r.IdempotencyKey != "" {
+		h.Set("Idempotency-Key", r.IdempotencyKey)
+	}
+	rreq, err := retryablehttp.FromRequest(hreq)
+	if err != nil {
+		return nil, 0, err
+	}
+	if body != nil {
+		h["Content-Type"] = jsonMediaType
+		if err := rreq.SetBody(body); err != nil {
+			return nil, 0, err
+		}
+	}
+	p := &policy{c: c, method: r.Method, path: r.Path, idempotent: r.idempotent()}
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.hc,
+		RetryMax:     c.maxRetries,
+		CheckRetry:   p.checkRetry,
+		Backoff:      p.backoff,
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	if c.logger != nil {
+		rc.RequestLogHook = p.attemptStarts
+	}
+	resp, err := rc.Do(rreq)
+	if err != nil {
+		if resp != nil {
+			drainAndClose(resp.Body)
+		}
+		return nil, p.attempts, c.transportError(r, hreq, p.attempts, err)
+	}
+	if resp.Request == nil { // a mocked transport may leave it out
+		resp.Request = hreq
+	}
+	return resp, p.attempts, nil
+}
+
+// jsonMediaType is shared by every request's Accept and Content-Type
+// headers; net/http only reads header values, never changes them.
+var jsonMediaType = []string{"application/json"}
+
+func encodeBody(v any) ([]byte, error) {
+	switch b := v.(type) {
+	case nil:
+		return nil, nil
+	case []byte:
+		return b, nil
+	case json.RawMessage:
+		return b, nil
+	}
+	return json.Marshal(v)
+}
+
+// transportError wraps a failure to get an answer. A *url.Error is
+// unwrapped because its text carries the full URL, query included.
+func (c *Client) transportError(r *Request, hreq *http.Request, attempts int, err error) error {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		err = uerr.Err
+	}
+	return &TransportError{Vendor: c.vendor.Name, Method: r.Method, URL: publicURL(hreq), Attempts: attempts, Err: err}
+}
+
+// apiError reads a non-2xx answer into an *APIError and closes its body.
+func (c *Client) apiError(r *Request, resp *http.Response, attempts int) *APIError {
+	e := &APIError{
+		Vendor:     c.vendor.Name,
+		Method:     r.Method,
+		URL:        publicURL(resp.Request),
+		StatusCode: resp.StatusCode,
+		Header:     resp.Header,
+		RetryAfter: serverWait(resp, time.Now()),
+		Attempts:   attempts,
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	// A body cut at the cap, or broken off, is still worth showing.
+	_ = c.readBody(resp, buf, MaxErrorBody)
+	if buf.Len() > 0 {
+		e.Body = c.redact(r, bytes.Clone(buf.Bytes()))
+		if c.vendor.ParseError != nil {
+			c.vendor.ParseError(e)
+		}
+	}
+	if e.Message == "" && e.StatusCode >= 300 && e.StatusCode < 400 {
+		e.Message = "redirect to " + resp.Header.Get("Location") + " not followed"
+	}
+	return e
+}
+
+// decodeError describes a 2xx body that out cannot hold.
+func (c *Client) decodeError(r *Request, resp *http.Response, body []byte, out any, err error) error {
+	if len(body) > maxSnippet {
+		body = body[:maxSnippet]
+	}
+	return &DecodeError{
+		Vendor:      c.vendor.Name,
+		Method:      r.Method,
+		URL:         publicURL(resp.Request),
+		StatusCode:  resp.StatusCode,
+		ContentType: resp.Header.Get("Content-Type"),
+		Expected:    fmt.Sprintf("%T", out),
+		Snippet:     string(c.redact(r, bytes.Clone(body))),
+		Err:         err,
+	}
+}
+
+// redact replaces the token and the call's other secrets in b.
+func (c *Client) redact(r *Request, b []byte) []byte {
+	secrets := append([]string{c.auth.Load().token}, r.Redact...)
+	for _, s := range secrets {
+		if s != "" && bytes.Contains(b, []byte(s)) {
+			b = bytes.ReplaceAll(b, []byte(s), []byte("[REDACTED]"))
+		}
+	}
+	return b
+}
+
+// publicURL is the request URL without query, fragment or user info.
+func publicURL(req *http.Request) string {
+	if req == nil || req.URL == nil {
+		return ""
+	}
+	u := *req.URL
+	u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment, u.User = "", false, "", "", nil
+	return u.String()
+}
+
+// readBody reads at most limit bytes of resp's body into buf and closes
+// it; a longer body is ErrResponseTooLarge.
+func (c *Client) readBody(resp *http.Response, buf *bytes.Buffer, limit int64) error {
+	defer resp.Body.Close()
+	if resp.ContentLength > limit {
+		return fmt.Errorf("%w: Content-Length %d exceeds the %d-byte limit", ErrResponseTooLarge, resp.ContentLength, limit)
+	}
+	if resp.ContentLength > 0 {
+		buf.Grow(int(resp.ContentLength))
+	}
+	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return err
+	}
+	if n > limit {
+		buf.Truncate(int(limit))
+		return fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
+	}
+	return nil
+}
+
+// drainAndClose reads what is left of a small body so that the connection
+// can be reused, then closes it.
+func drainAndClose(body io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(body, 64<<10))
+	body.Close()
+}
+
+var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return bufferPool.Get().(*bytes.Buffer) }
+
+// putBuffer keeps buffers of ordinary size for reuse; a huge one is left
+// to the garbage collector rather than pinned in the pool.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	bufferPool.Put(b)
+}
