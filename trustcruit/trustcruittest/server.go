@@ -98,11 +98,11 @@ func NewServer() *Server {
 	}
 	s.addCustomer(Customer{SprancherID: trustcruit.TestSprancherID, Name: "Test customer", Token: TestToken})
 	mux := http.NewServeMux()
-	mux.HandleFunc(trustcruit.SubmitCandidatePath, s.submitCandidate)
-	mux.HandleFunc(s.statsPath, s.stats)
-	mux.HandleFunc(trustcruit.CreateCustomerPath, s.createCustomerPage)
-	mux.HandleFunc("/", s.noRoute)
-	s.Server = fake.New(mux)
+	mux.HandleFunc(trustcruit.SubmitCandidatePath+"{$}", s.submitCandidate)
+	mux.HandleFunc(s.statsPath+"{$}", s.stats)
+	mux.HandleFunc(trustcruit.CreateCustomerPath+"{$}", s.createCustomerPage)
+	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { detail(w, http.StatusNotFound, "Not found.") })
+	s.Server = fake.New(appendSlash(mux))
 	return s
 }
 
@@ -204,17 +204,22 @@ func fieldErrors(w http.ResponseWriter, fields map[string][]string) {
 	fake.WriteJSON(w, http.StatusBadRequest, fields)
 }
 
-func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
-	if !strings.HasSuffix(r.URL.Path, "/") {
-		// Django's APPEND_SLASH: every route ends with a slash.
+// appendSlash answers a path without its trailing slash with a 301 to
+// the path with it, as Django's APPEND_SLASH does for every route here
+// (ServeMux's own redirect would be a 307, which keeps a POST's body).
+func appendSlash(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			next.ServeHTTP(w, r)
+			return
+		}
 		target := r.URL.Path + "/"
 		if r.URL.RawQuery != "" {
 			target += "?" + r.URL.RawQuery
 		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
-		return
-	}
-	detail(w, http.StatusNotFound, "Not found.")
+		w.Header().Set("Location", target)
+		w.WriteHeader(http.StatusMovedPermanently)
+	})
 }
 
 // authenticate returns the customer whose token the request carries, or
