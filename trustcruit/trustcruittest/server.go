@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,6 +223,17 @@ func appendSlash(next http.Handler) http.Handler {
 	})
 }
 
+// endpoint admits a request to an API endpoint that takes methods: it
+// answers 405 or 401 as DRF does, or returns the token's customer.
+func (s *Server) endpoint(w http.ResponseWriter, r *http.Request, methods ...string) (*customer, bool) {
+	if !slices.Contains(methods, r.Method) {
+		w.Header().Set("Allow", strings.Join(methods, ", ")+", OPTIONS")
+		detail(w, http.StatusMethodNotAllowed, fmt.Sprintf("Method %q not allowed.", r.Method))
+		return nil, false
+	}
+	return s.authenticate(w, r)
+}
+
 // authenticate returns the customer whose token the request carries, or
 // answers 401 as DRF does.
 func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (*customer, bool) {
@@ -256,12 +268,7 @@ var documentedLevels = map[trustcruit.Level]bool{
 }
 
 func (s *Server) submitCandidate(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST, OPTIONS")
-		detail(w, http.StatusMethodNotAllowed, fmt.Sprintf("Method %q not allowed.", r.Method))
-		return
-	}
-	owner, ok := s.authenticate(w, r)
+	owner, ok := s.endpoint(w, r, http.MethodPost)
 	if !ok {
 		return
 	}
@@ -336,12 +343,7 @@ func decodeSubmission(r *http.Request) (trustcruit.SubmitCandidateParams, map[st
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
-		detail(w, http.StatusMethodNotAllowed, fmt.Sprintf("Method %q not allowed.", r.Method))
-		return
-	}
-	owner, ok := s.authenticate(w, r)
+	owner, ok := s.endpoint(w, r, http.MethodGet, http.MethodHead)
 	if !ok {
 		return
 	}
