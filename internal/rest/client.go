@@ -34,6 +34,9 @@ type Vendor struct {
 	// e.Code, e.Message and e.Fields from the vendor's error shape. It
 	// must leave them empty when the body is not that shape.
 	ParseError func(e *APIError)
+	// Classify returns the vendor's own sentinels an error answer matches
+	// with errors.Is (testgorilla.ErrAlreadyInvited), after ParseError.
+	Classify func(e *APIError) []error
 	// RetryStatus reports whether an idempotent request that got this
 	// status may be retried. Nil means DefaultRetryStatus. A 429 is
 	// retried for every request whatever this says.
@@ -424,6 +427,9 @@ func (c *Client) apiError(r *Request, resp *http.Response, attempts int) *APIErr
 		if c.vendor.ParseError != nil {
 			c.vendor.ParseError(e)
 		}
+	}
+	if c.vendor.Classify != nil {
+		e.matches = c.vendor.Classify(e)
 	}
 	if e.Message == "" && e.StatusCode >= 300 && e.StatusCode < 400 {
 		e.Message = "redirect to " + resp.Header.Get("Location") + " not followed"

@@ -380,3 +380,24 @@ func TestStreamHandsTheBodyOver(t *testing.T) {
 	_, err = c.Stream(context.Background(), &Request{Method: http.MethodGet, Path: "/gone"})
 	require.ErrorIs(t, err, ErrNotFound)
 }
+
+func TestVendorSentinelsMatchWithErrorsIs(t *testing.T) {
+	errTaken := errors.New("taken")
+	v := testVendor
+	v.Classify = func(e *APIError) []error {
+		if strings.Contains(string(e.Body), "TAKEN") {
+			return []error{errTaken}
+		}
+		return nil
+	}
+	mt := httpmock.NewMockTransport()
+	c, err := New(v, testToken, WithHTTPClient(&http.Client{Transport: mt}))
+	require.NoError(t, err)
+	mt.RegisterResponder(http.MethodPost, "https://api.acme.test/a", httpmock.NewStringResponder(400, `{"detail":"TAKEN"}`))
+	mt.RegisterResponder(http.MethodPost, "https://api.acme.test/b", httpmock.NewStringResponder(400, `{"detail":"other"}`))
+	_, err = c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "/a"}, nil)
+	assert.ErrorIs(t, err, errTaken)
+	_, err = c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "/b"}, nil)
+	assert.NotErrorIs(t, err, errTaken)
+	assert.Error(t, err)
+}

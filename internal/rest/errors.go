@@ -84,6 +84,8 @@ type APIError struct {
 	RetryAfter time.Duration
 	// Attempts is how many times the request was sent.
 	Attempts int
+
+	matches []error // the vendor's sentinels this answer means (Vendor.Classify)
 }
 
 // MaxErrorBody is how much of an error response's body APIError.Body keeps.
@@ -127,8 +129,15 @@ func (e *APIError) Error() string {
 }
 
 // Is reports whether the status code means target: ErrNotFound (404),
-// ErrUnauthorized (401, 403), ErrRateLimited (429), ErrConflict (409).
+// ErrUnauthorized (401, 403), ErrRateLimited (429), ErrConflict (409); or
+// whether target is a vendor sentinel the answer means, such as
+// testgorilla.ErrAlreadyInvited.
 func (e *APIError) Is(target error) bool {
+	for _, m := range e.matches {
+		if m == target {
+			return true
+		}
+	}
 	switch target {
 	case ErrNotFound:
 		return e.StatusCode == http.StatusNotFound
