@@ -239,3 +239,21 @@ func AuthToken(r *http.Request, scheme string) (string, bool) {
 	}
 	return strings.TrimSpace(h[len(prefix):]), true
 }
+
+// AppendSlash answers a path without its trailing slash with a 301 to the
+// path with it, as Django's APPEND_SLASH does (ServeMux's own redirect is
+// a 307, which would keep a POST's body).
+func AppendSlash(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, "/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		target := r.URL.Path + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		w.Header().Set("Location", target)
+		w.WriteHeader(http.StatusMovedPermanently)
+	})
+}

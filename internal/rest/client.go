@@ -102,7 +102,7 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 		}
 	}
 	token = strings.TrimSpace(token)
-	if token == "" && s.reauth == nil {
+	if token == "" && s.reauth == nil && !s.noToken {
 		return nil, fmt.Errorf("%s: token: must not be empty", v.Name)
 	}
 	if strings.ContainsAny(token, "\r\n") {

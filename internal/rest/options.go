@@ -35,6 +35,7 @@ type settings struct {
 	maxBodyBytes int64
 	authScheme   string
 	reauth       *Reauth
+	noToken      bool
 }
 
 // WithBaseURL sends requests to baseURL instead of the vendor's API host,
@@ -155,6 +156,15 @@ func WithReauth(r Reauth) Option {
 			return fmt.Errorf("reauth: Login and Expired are required")
 		}
 		s.reauth = &r
+		return nil
+	}
+}
+
+// WithNoToken lets New take an empty token, for a client whose every
+// request is NoAuth (a login call made before there is a token).
+func WithNoToken() Option {
+	return func(s *settings) error {
+		s.noToken = true
 		return nil
 	}
 }

@@ -103,7 +103,7 @@ func NewServer() *Server {
 	mux.HandleFunc(s.statsPath+"{$}", s.stats)
 	mux.HandleFunc(trustcruit.CreateCustomerPath+"{$}", s.createCustomerPage)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { detail(w, http.StatusNotFound, "Not found.") })
-	s.Server = fake.New(appendSlash(mux))
+	s.Server = fake.New(fake.AppendSlash(mux))
 	return s
 }
 
@@ -203,24 +203,6 @@ func detail(w http.ResponseWriter, status int, msg string) {
 // fieldErrors answers 400 with DRF's {"field": ["message"]}.
 func fieldErrors(w http.ResponseWriter, fields map[string][]string) {
 	fake.WriteJSON(w, http.StatusBadRequest, fields)
-}
-
-// appendSlash answers a path without its trailing slash with a 301 to
-// the path with it, as Django's APPEND_SLASH does for every route here
-// (ServeMux's own redirect would be a 307, which keeps a POST's body).
-func appendSlash(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
-			next.ServeHTTP(w, r)
-			return
-		}
-		target := r.URL.Path + "/"
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		w.Header().Set("Location", target)
-		w.WriteHeader(http.StatusMovedPermanently)
-	})
 }
 
 // endpoint admits a request to an API endpoint that takes methods: it

@@ -1,0 +1,273 @@
+package testgorilla
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/recruitkit/recruitkit-go/internal/paging"
+	"github.com/recruitkit/recruitkit-go/internal/rest"
+)
+
+// CandidaturesService calls the candidature endpoints: a candidature is
+// one candidate's invitation to one assessment.
+type CandidaturesService struct{ c *Client }
+
+// Candidature is one candidate in one assessment.
+type Candidature struct {
+	ID int `json:"id"`
+	// AvgScore is the average score in percent; nil until the candidate
+	// completes the assessment. (Some API versions call it "average";
+	// both are read.)
+	AvgScore       *float64  `json:"avg_score"`
+	Created        time.Time `json:"created"` // when the candidate was invited
+	Email          string    `json:"email"`
+	FullName       string    `json:"full_name"`
+	InvitationUUID string    `json:"invitation_uuid"`
+	InvitationLink string    `json:"invitation_link"`
+	IsHired        bool      `json:"is_hired"`
+	// PersonalityAlgorithm names the personality test, such as "big_5";
+	// Personality is its result in the vendor's encoding (see Big5).
+	PersonalityAlgorithm string   `json:"personality_algorithm"`
+	Personality          string   `json:"personality"`
+	Rating               *float64 `json:"rating"` // your own rating; nil when not rated
+	Review               *string  `json:"review"` // your own review; nil when none
+	Stage                Stage    `json:"stage"`
+	Status               Status   `json:"status"`
+	TestTakerID          int      `json:"testtaker_id"` // the candidate's id: Candidates.Get
+	// Raw is the object as the API sent it, for fields this type does not
+	// name (see Extra).
+	Raw json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes the documented fields and keeps the whole object
+// in Raw.
+func (c *Candidature) UnmarshalJSON(b []byte) error {
+	type plain Candidature
+	var aux struct {
+		*plain
+		Average *float64 `json:"average"`
+	}
+	aux.plain = (*plain)(c)
+	raw, err := rest.UnmarshalKeepingRaw(b, &aux)
+	if err != nil {
+		return err
+	}
+	if c.AvgScore == nil {
+		c.AvgScore = aux.Average
+	}
+	c.Raw = raw
+	return nil
+}
+
+// Extra returns the fields the API sent that Candidature does not name.
+func (c *Candidature) Extra() map[string]json.RawMessage {
+	return rest.Extra(c.Raw, "id", "avg_score", "average", "created", "email", "full_name", "invitation_uuid",
+		"invitation_link", "is_hired", "personality_algorithm", "personality", "rating", "review", "stage",
+		"status", "testtaker_id")
+}
+
+// Big5 decodes Personality when PersonalityAlgorithm is "big_5".
+func (c *Candidature) Big5() (Personality, error) {
+	if c.PersonalityAlgorithm != "big_5" {
+		return Personality{}, fmt.Errorf("testgorilla: candidature %d: personality algorithm is %q, not big_5", c.ID, c.PersonalityAlgorithm)
+	}
+	return ParsePersonality(c.Personality)
+}
+
+// ListCandidaturesParams filter, order and page the candidatures of one
+// assessment. Zero fields are not sent.
+type ListCandidaturesParams struct {
+	Assessment int      `url:"assessment"`         // required
+	Status     Status   `url:"status,omitempty"`   // default: every status
+	Stage      Stage    `url:"stage,omitempty"`    // default: every stage
+	Ordering   Ordering `url:"ordering,omitempty"` // default: by candidature id
+	Limit      int      `url:"limit,omitempty"`    // page size; the API's default is 10
+	Offset     int      `url:"offset,omitempty"`   // the first item's position
+}
+
+func (p ListCandidaturesParams) validate() error {
+	switch {
+	case p.Assessment <= 0:
+		return invalid("Assessment", "required: the assessment's id")
+	case p.Status != "" && p.Status != StatusInvited && p.Status != StatusStarted && p.Status != StatusCompleted:
+		return invalid("Status", fmt.Sprintf("%q is not invited, started or completed", p.Status))
+	case p.Ordering != "" && !p.Ordering.valid():
+		return invalid("Ordering", fmt.Sprintf("%q is not created, _full_name, avg_score or rating (with - for descending)", p.Ordering))
+	}
+	return checkPage(p.Limit, p.Offset)
+}
+
+func checkPage(limit, offset int) error {
+	if limit < 0 {
+		return invalid("Limit", strconv.Itoa(limit)+" is negative")
+	}
+	if offset < 0 {
+		return invalid("Offset", strconv.Itoa(offset)+" is negative")
+	}
+	return nil
+}
+
+const candidaturesPath = "/api/assessments/candidature/"
+
+func candidaturePath(id int, action string) string {
+	return candidaturesPath + strconv.Itoa(id) + "/" + action
+}
+
+func checkID(field string, id int) error {
+	if id <= 0 {
+		return invalid(field, strconv.Itoa(id)+" is not a positive id")
+	}
+	return nil
+}
+
+// List returns one page of an assessment's candidatures.
+//
+//	GET /api/assessments/candidature/?assessment=<id>&status=&stage=&ordering=&limit=&offset=
+func (s *CandidaturesService) List(ctx context.Context, p ListCandidaturesParams) (*Page[Candidature], error) {
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return list[Candidature](ctx, s.c, candidaturesPath, p)
+}
+
+// All ranges over every candidature that p selects, from p.Offset on, in
+// pages of p.Limit (DefaultPageSize when 0). It fetches lazily, one page
+// in memory at a time, stops when the loop breaks, and yields an error
+// once (a *ValidationError before any request for bad params).
+func (s *CandidaturesService) All(ctx context.Context, p ListCandidaturesParams) iter.Seq2[Candidature, error] {
+	if err := p.validate(); err != nil {
+		return fail[Candidature](err)
+	}
+	if p.Limit == 0 {
+		p.Limit = DefaultPageSize
+	}
+	return all(ctx, p.Offset, func(ctx context.Context, offset int) (*Page[Candidature], error) {
+		p.Offset = offset
+		return list[Candidature](ctx, s.c, candidaturesPath, p)
+	}, func(c Candidature) string { return strconv.Itoa(c.ID) })
+}
+
+// DefaultPageSize is the page size All asks for when the params leave
+// Limit at 0: larger than the API's default of 10, so that a long list
+// costs fewer of the per-minute requests.
+const DefaultPageSize = 100
+
+// list fetches one page from path with query params.
+func list[T any](ctx context.Context, c *Client, path string, params ...any) (*Page[T], error) {
+	q, err := rest.Values(params...)
+	if err != nil {
+		return nil, err
+	}
+	var page Page[T]
+	if err := c.do(ctx, &rest.Request{Method: http.MethodGet, Path: path, Query: q}, &page); err != nil {
+		return nil, err
+	}
+	return &page, nil
+}
+
+// all turns a page fetcher into a sequence of every item.
+func all[T any](ctx context.Context, start int, fetch func(context.Context, int) (*Page[T], error), key func(T) string) iter.Seq2[T, error] {
+	return paging.Offset(ctx, start, func(ctx context.Context, offset int) ([]T, int, error) {
+		page, err := fetch(ctx, offset)
+		if err != nil {
+			return nil, 0, err
+		}
+		return page.Results, page.Count, nil
+	}, key)
+}
+
+// fail is a sequence that yields err once.
+func fail[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
+
+// Delete removes a candidature from its assessment, for instance to
+// invite the candidate again. A later call about it gets ErrNotFound.
+//
+//	DELETE /api/assessments/candidature/<id>/
+func (s *CandidaturesService) Delete(ctx context.Context, id int) error {
+	if err := checkID("id", id); err != nil {
+		return err
+	}
+	return s.c.do(ctx, &rest.Request{Method: http.MethodDelete, Path: candidaturePath(id, "")}, nil)
+}
+
+// StageChange is the answer to ChangeStage.
+type StageChange struct {
+	ID           int
+	Stage        Stage
+	ReminderSent bool
+}
+
+// UnmarshalJSON reads the id as a number or a numeric string (the
+// documentation shows it quoted).
+func (s *StageChange) UnmarshalJSON(b []byte) error {
+	var aux struct {
+		ID           flexInt `json:"id"`
+		Stage        Stage   `json:"stage"`
+		ReminderSent bool    `json:"reminder_sent"`
+	}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	*s = StageChange{ID: int(aux.ID), Stage: aux.Stage, ReminderSent: aux.ReminderSent}
+	return nil
+}
+
+// ChangeStage moves a candidature to stage, such as StageRejected.
+//
+//	PATCH /api/assessments/candidature/<id>/change_stage/ {"stage": "REJ"}
+//
+// Setting a stage twice has the effect of setting it once, so the call is
+// retried like a GET.
+func (s *CandidaturesService) ChangeStage(ctx context.Context, id int, stage Stage) (*StageChange, error) {
+	if err := checkID("id", id); err != nil {
+		return nil, err
+	}
+	if stage == "" {
+		return nil, invalid("stage", "required")
+	}
+	var out StageChange
+	err := s.c.do(ctx, &rest.Request{
+		Method: http.MethodPatch, Path: candidaturePath(id, "change_stage/"),
+		Body: map[string]Stage{"stage": stage}, Idempotent: true,
+	}, &out)
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SendRejectionEmail sends the candidate the rejection email. The
+// candidature must be in StageRejected first (see ChangeStage).
+//
+//	POST /api/assessments/candidature/<id>/send-reminder/
+//
+// It is retried only when the server cannot have acted on it, so no
+// candidate gets the email twice because of a retry.
+func (s *CandidaturesService) SendRejectionEmail(ctx context.Context, id int) error {
+	if err := checkID("id", id); err != nil {
+		return err
+	}
+	return s.c.do(ctx, &rest.Request{Method: http.MethodPost, Path: candidaturePath(id, "send-reminder/")}, nil)
+}
+
+// ResendInvitation sends the candidate the assessment's invitation again.
+//
+//	POST /api/assessments/candidature/<id>/send-invitation/
+//
+// Like SendRejectionEmail it is never sent twice because of a retry.
+func (s *CandidaturesService) ResendInvitation(ctx context.Context, id int) error {
+	if err := checkID("id", id); err != nil {
+		return err
+	}
+	return s.c.do(ctx, &rest.Request{Method: http.MethodPost, Path: candidaturePath(id, "send-invitation/")}, nil)
+}

@@ -1,0 +1,76 @@
+package testgorillatest
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// operation is a rate-limited endpoint.
+type operation string
+
+// The endpoints and their documented limits per minute.
+const (
+	opListAssessments  operation = "list assessments"
+	opAssessment       operation = "assessment details"
+	opInvite           operation = "invite"
+	opResend           operation = "re-send invitation"
+	opListCandidatures operation = "list candidatures"
+	opCandidate        operation = "candidate details"
+	opDelete           operation = "delete candidature"
+	opChangeStage      operation = "change stage"
+	opReminder         operation = "rejection email"
+	opResults          operation = "results"
+)
+
+// limits are the documented requests per minute of each endpoint.
+var limits = map[operation]int{
+	opListAssessments: 20, opAssessment: 20, opInvite: 60, opResend: 60, opListCandidatures: 100,
+	opCandidate: 100, opDelete: 20, opChangeStage: 60, opReminder: 30, opResults: 60,
+}
+
+// rateWindow counts one token's requests to one endpoint in one window.
+type rateWindow struct {
+	start time.Time
+	used  int
+}
+
+// admit counts the request against its endpoint's window and sets the
+// X-RateLimit headers; over the limit it answers 429 and returns false.
+func (s *Server) admit(w http.ResponseWriter, token string, op operation) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.limited {
+		return true
+	}
+	limit := limits[op]
+	now := s.now()
+	key := string(op) + "\x00" + token
+	win := s.windows[key]
+	if win == nil || now.Sub(win.start) >= s.window {
+		win = &rateWindow{start: now}
+		s.windows[key] = win
+	}
+	reset := win.start.Add(s.window).Sub(now)
+	h := w.Header()
+	h.Set("X-RateLimit-Limit", strconv.Itoa(limit))
+	h.Set("X-RateLimit-Reset", seconds(reset))
+	if win.used >= limit {
+		h.Set("X-RateLimit-Remaining", "0")
+		detail(w, http.StatusTooManyRequests, "Request was throttled. Expected available in "+seconds(reset)+" seconds.")
+		return false
+	}
+	win.used++
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(limit-win.used))
+	return true
+}
+
+// seconds formats d in whole seconds, rounded up, as the API does; a
+// window shortened below a second (SetRateLimitWindow) is given in
+// fractions, which package testgorilla reads too.
+func seconds(d time.Duration) string {
+	if d >= time.Second {
+		return strconv.Itoa(int((d + time.Second - 1) / time.Second))
+	}
+	return strconv.FormatFloat(d.Seconds(), 'f', 3, 64)
+}
