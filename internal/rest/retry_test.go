@@ -163,23 +163,27 @@ func gaps(t *testing.T, handlers ...http.HandlerFunc) (*countingServer, func() [
 }
 
 func TestServerRequestedWaitsAreObeyed(t *testing.T) {
+	// Each header value is made when the server answers, so that a date
+	// or a Unix time is as far ahead as the test means. Both have
+	// one-second granularity: "in two seconds" is a wait of 1 to 2 s.
 	for name, tc := range map[string]struct {
-		header   []string
+		name     string
+		value    func() string
 		code     int
 		min, max time.Duration
 	}{
-		"Retry-After seconds":  {[]string{"Retry-After", "1"}, 503, time.Second, 1500 * time.Millisecond},
-		"Retry-After date":     {[]string{"Retry-After", time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat)}, 429, time.Second, 2500 * time.Millisecond},
-		"X-RateLimit-Reset":    {[]string{"X-RateLimit-Reset", "0.3"}, 429, 300 * time.Millisecond, 800 * time.Millisecond},
-		"RateLimit-Reset":      {[]string{"RateLimit-Reset", "0.3"}, 429, 300 * time.Millisecond, 800 * time.Millisecond},
-		"reset as a Unix time": {[]string{"X-RateLimit-Reset", "%unix+2"}, 429, time.Second, 3500 * time.Millisecond},
+		"Retry-After seconds": {"Retry-After", func() string { return "1" }, 503, time.Second, 1500 * time.Millisecond},
+		"Retry-After date": {"Retry-After", func() string {
+			return time.Now().Add(2 * time.Second).UTC().Format(http.TimeFormat)
+		}, 429, time.Second, 2500 * time.Millisecond},
+		"X-RateLimit-Reset":    {"X-RateLimit-Reset", func() string { return "0.3" }, 429, 300 * time.Millisecond, 800 * time.Millisecond},
+		"RateLimit-Reset":      {"RateLimit-Reset", func() string { return "0.3" }, 429, 300 * time.Millisecond, 800 * time.Millisecond},
+		"reset as a Unix time": {"X-RateLimit-Reset", func() string { return itoa(time.Now().Unix() + 2) }, 429, time.Second, 2500 * time.Millisecond},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			if tc.header[1] == "%unix+2" {
-				tc.header[1] = itoa(time.Now().Unix() + 2)
-			}
-			s, waits := gaps(t, status(tc.code, `{}`, tc.header...), status(200, `{}`))
+			limited := func(w http.ResponseWriter, r *http.Request) { status(tc.code, `{}`, tc.name, tc.value())(w, r) }
+			s, waits := gaps(t, limited, status(200, `{}`))
 			c := s.client(t, WithRetry(3, time.Millisecond, 5*time.Second))
 			_, err := c.Do(context.Background(), get("/w"), nil)
 			require.NoError(t, err)

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/recruitkit/recruitkit-go/testgorilla"
+	"github.com/recruitkit/recruitkit-go/testgorilla/testgorillatest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func env(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+
+func TestConfigure(t *testing.T) {
+	cfg, err := configure(nil, env(nil))
+	require.NoError(t, err)
+	assert.Equal(t, 50.0, cfg.threshold)
+	_, err = configure([]string{"-threshold", "101"}, env(nil))
+	assert.Error(t, err)
+	_, err = configure(nil, env(map[string]string{"TESTGORILLA_TOKEN": "k"}))
+	assert.ErrorContains(t, err, "TESTGORILLA_ASSESSMENT must be set")
+	cfg, err = configure([]string{"-apply"}, env(map[string]string{"TESTGORILLA_TOKEN": "k", "TESTGORILLA_ASSESSMENT": "42"}))
+	require.NoError(t, err)
+	assert.Equal(t, 42, cfg.assessment)
+	assert.True(t, cfg.apply)
+}
+
+var summary = regexp.MustCompile(`(\d+) kept, (\d+) (?:rejected and emailed|to reject), (\d+) already rejected`)
+
+func TestScreensTheSeededAssessmentOnTheFake(t *testing.T) {
+	var out strings.Builder
+	require.NoError(t, run(context.Background(), &out, config{threshold: 50}))
+	m := summary.FindStringSubmatch(out.String())
+	require.NotNil(t, m, out.String())
+	kept, _ := strconv.Atoi(m[1])
+	rejected, _ := strconv.Atoi(m[2])
+	already, _ := strconv.Atoi(m[3])
+	assert.Contains(t, out.String(), "150 completed candidatures, best score first; threshold 50")
+	assert.Equal(t, 150, kept+rejected+already)
+	assert.Positive(t, rejected)
+	assert.Equal(t, rejected, strings.Count(out.String(), "rejected, emailed"))
+}
+
+// TestLiveModeIsReadOnlyWithoutApply points "the real API" at a fake.
+func TestLiveModeIsReadOnlyWithoutApply(t *testing.T) {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	fake.DisableRateLimits()
+	a := fake.AddAssessment("Go developer")
+	low, high := 20.0, 90.0
+	weak := fake.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Weak", Email: "w@example.com", Status: testgorilla.StatusCompleted, AvgScore: &low})
+	fake.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Strong", Email: "s@example.com", Status: testgorilla.StatusCompleted, AvgScore: &high})
+	vars := map[string]string{"TESTGORILLA_TOKEN": testgorillatest.APIKey, "TESTGORILLA_ASSESSMENT": strconv.Itoa(a.ID), "TESTGORILLA_BASE_URL": fake.URL()}
+
+	cfg, err := configure(nil, env(vars))
+	require.NoError(t, err)
+	var out strings.Builder
+	require.NoError(t, run(context.Background(), &out, cfg))
+	assert.Contains(t, out.String(), "would reject (dry run: add -apply)")
+	assert.Contains(t, out.String(), "1 kept, 1 to reject, 0 already rejected")
+	got, _ := fake.Candidature(weak.ID)
+	assert.Equal(t, testgorilla.StageNotYetEvaluated, got.Stage)
+	assert.Empty(t, fake.Emails())
+
+	cfg, err = configure([]string{"-apply"}, env(vars))
+	require.NoError(t, err)
+	out.Reset()
+	require.NoError(t, run(context.Background(), &out, cfg))
+	assert.Contains(t, out.String(), "1 kept, 1 rejected and emailed, 0 already rejected")
+	got, _ = fake.Candidature(weak.ID)
+	assert.Equal(t, testgorilla.StageRejected, got.Stage)
+	assert.Equal(t, []testgorillatest.Email{{Kind: "rejection", CandidatureID: weak.ID, To: "w@example.com"}}, fake.Emails())
+}
