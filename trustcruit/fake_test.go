@@ -63,7 +63,7 @@ func TestTheWholeFlow(t *testing.T) {
 	assert.Equal(t, trustcruittest.Customer{SprancherID: cb.SprancherID, Name: "Acme", Token: cb.Token}, acme)
 
 	// 3. Candidates at several levels, with the customer's own token.
-	c := s.ClientFor(cb.Token)
+	c := s.ClientWithToken(cb.Token)
 	submitted := []trustcruit.SubmitCandidateParams{
 		{SprancherID: cb.SprancherID, Level: trustcruit.LevelStep1, Email: "ada@example.com", JobAdTitle: "Engineer",
 			Tags: trustcruit.Tags{trustcruit.TagCity: {"Stockholm"}}},
@@ -176,7 +176,7 @@ func TestTheFakeRefusesWhatTheServerWould(t *testing.T) {
 	valid := trustcruit.SubmitCandidateParams{SprancherID: trustcruit.TestSprancherID, Level: trustcruit.LevelStep1, Email: "ada@example.com"}
 
 	// A wrong token.
-	err := s.ClientFor("not-a-token").SubmitCandidate(ctx, valid)
+	err := s.ClientWithToken("not-a-token").SubmitCandidate(ctx, valid)
 	require.ErrorIs(t, err, trustcruit.ErrUnauthorized)
 	assert.Contains(t, err.Error(), "Invalid token.")
 

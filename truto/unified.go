@@ -3,8 +3,6 @@ package truto
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -324,7 +322,7 @@ func (k call) request() (*rest.Request, error) {
 	if k.write {
 		r.IdempotencyKey = k.opts.IdempotencyKey
 		if r.IdempotencyKey == "" {
-			r.IdempotencyKey = newIdempotencyKey()
+			r.IdempotencyKey = rest.NewUUID()
 		}
 	}
 	return r, nil
@@ -346,15 +344,6 @@ func (c *Client) call(ctx context.Context, k call, out any) (int, http.Header, e
 	}
 	k.opts.record(res.StatusCode, res.Header)
 	return res.StatusCode, res.Header, nil
-}
-
-// newIdempotencyKey returns a random UUID (version 4).
-func newIdempotencyKey() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6], b[8] = b[6]&0x0f|0x40, b[8]&0x3f|0x80
-	h := hex.EncodeToString(b)
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
 // UnifiedRequest is a unified call described by hand, for Raw and

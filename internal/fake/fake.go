@@ -6,6 +6,8 @@ package fake
 
 import (
 	"bytes"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -256,4 +258,11 @@ func AppendSlash(next http.Handler) http.Handler {
 		w.Header().Set("Location", target)
 		w.WriteHeader(http.StatusMovedPermanently)
 	})
+}
+
+// NewToken returns a random token for a fake to hand out.
+func NewToken() string {
+	b := make([]byte, 20)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }

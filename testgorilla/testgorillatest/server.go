@@ -20,8 +20,6 @@ package testgorillatest
 
 import (
 	"cmp"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -36,6 +34,7 @@ import (
 	"time"
 
 	"github.com/recruitkit/recruitkit-go/internal/fake"
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 	"github.com/recruitkit/recruitkit-go/testgorilla"
 )
 
@@ -211,7 +210,7 @@ func (s *Server) addCandidatureLocked(assessmentID int, c testgorilla.Candidatur
 		c.Created = s.now()
 	}
 	if c.InvitationUUID == "" {
-		c.InvitationUUID = newUUID()
+		c.InvitationUUID = rest.NewUUID()
 	}
 	if c.InvitationLink == "" {
 		c.InvitationLink = "https://assessment.testgorilla.com/testtaker/takeinvitation/" + c.InvitationUUID
@@ -303,20 +302,6 @@ func (s *Server) testTakerFor(email string) int {
 	return s.newID()
 }
 
-func newUUID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	b[6], b[8] = b[6]&0x0f|0x40, b[8]&0x3f|0x80
-	h := hex.EncodeToString(b)
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
-}
-
-func newToken() string {
-	b := make([]byte, 20)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
 func detail(w http.ResponseWriter, status int, msg string) {
 	fake.WriteJSON(w, status, map[string]string{"detail": msg})
 }
@@ -350,7 +335,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		fieldErrors(w, map[string][]string{"non_field_errors": {"Unable to log in with provided credentials."}})
 		return
 	}
-	tok := newToken()
+	tok := fake.NewToken()
 	s.loginTokens[tok] = s.now()
 	fake.WriteJSON(w, http.StatusOK, map[string]string{"token": tok})
 }

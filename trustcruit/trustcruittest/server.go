@@ -28,8 +28,6 @@
 package trustcruittest
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -110,11 +108,11 @@ func NewServer() *Server {
 // Client returns a client for the test customer pointed at the fake, with
 // short retry waits; opts come after and can change them.
 func (s *Server) Client(opts ...trustcruit.Option) *trustcruit.Client {
-	return s.ClientFor(TestToken, opts...)
+	return s.ClientWithToken(TestToken, opts...)
 }
 
-// ClientFor is Client for another customer's token.
-func (s *Server) ClientFor(token string, opts ...trustcruit.Option) *trustcruit.Client {
+// ClientWithToken is Client for another customer's token.
+func (s *Server) ClientWithToken(token string, opts ...trustcruit.Option) *trustcruit.Client {
 	base := []trustcruit.Option{trustcruit.WithBaseURL(s.URL()), trustcruit.WithRetry(3, time.Millisecond, 50*time.Millisecond)}
 	c, err := trustcruit.NewClient(token, append(base, opts...)...)
 	if err != nil {
@@ -127,7 +125,7 @@ func (s *Server) ClientFor(token string, opts ...trustcruit.Option) *trustcruit.
 func (s *Server) AddCustomer(name string) Customer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := Customer{SprancherID: s.nextID, Name: name, Token: newToken()}
+	c := Customer{SprancherID: s.nextID, Name: name, Token: fake.NewToken()}
 	s.nextID++
 	s.addCustomerLocked(c)
 	return c
@@ -187,12 +185,6 @@ func (s *Server) Candidates(sprancherID int) []trustcruit.SubmitCandidateParams 
 		return append([]trustcruit.SubmitCandidateParams(nil), c.candidates...)
 	}
 	return nil
-}
-
-func newToken() string {
-	b := make([]byte, 20)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 // detail answers with DRF's {"detail": msg}.
