@@ -1,0 +1,30 @@
+package trustcruittest_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/recruitkit/recruitkit-go/trustcruit"
+	"github.com/recruitkit/recruitkit-go/trustcruit/trustcruittest"
+)
+
+// Test code that submits candidates without the network: seed, inject a
+// fault, run, then look at what the fake received.
+func Example() {
+	fake := trustcruittest.NewServer()
+	defer fake.Close()
+	fake.FailNext(1, http.StatusServiceUnavailable) // a POST is not retried on 503
+
+	c := fake.Client()
+	p := trustcruit.SubmitCandidateParams{SprancherID: trustcruit.TestSprancherID, Level: trustcruit.LevelStep1, Email: "ada@example.com"}
+	err := c.SubmitCandidate(context.Background(), p)
+	fmt.Println("first try:", err)
+	err = c.SubmitCandidate(context.Background(), p)
+	fmt.Println("second try:", err)
+	fmt.Println("received:", len(fake.Candidates(trustcruit.TestSprancherID)), "candidate(s) in", len(fake.Requests()), "requests")
+	// Output:
+	// first try: trustcruit: POST /feedback/api/candidate/: 503 Service Unavailable: injected 503
+	// second try: <nil>
+	// received: 1 candidate(s) in 2 requests
+}
