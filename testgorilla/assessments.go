@@ -28,16 +28,21 @@ type Assessment struct {
 	// Candidates is how many candidates were invited.
 	Candidates int `json:"candidates"`
 	// FinishedPercentage is the share of candidates who completed it.
-	FinishedPercentage float64         `json:"finished_percentage"`
-	Raw                json.RawMessage `json:"-"`
+	FinishedPercentage float64 `json:"finished_percentage"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the documented fields and keeps the whole object
-// in Raw.
-func (a *Assessment) UnmarshalJSON(b []byte) (err error) {
-	type plain Assessment
-	a.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(a))
-	return err
+// Raw returns the object as the API sent it; nil when the client did
+// not decode it.
+func (a *Assessment) Raw() json.RawMessage { return a.src.JSON() }
+
+func (a *Assessment) setSource(src rest.RawSource) { a.src = src }
+
+// Decoded keeps the answer as Raw; the client calls it.
+func (a *Assessment) Decoded(body json.RawMessage) error {
+	a.src = rest.WholeBody(body)
+	return nil
 }
 
 // ListAssessmentsParams filter, order and page the assessment list.
@@ -127,20 +132,22 @@ func (p InviteParams) validate() error {
 
 // Invitation is the answer to Invite.
 type Invitation struct {
-	ID             int             `json:"id"` // the candidature's id
-	Email          string          `json:"email"`
-	FullName       string          `json:"full_name"`
-	InvitationUUID string          `json:"invitation_uuid"`
-	InvitationLink string          `json:"invitation_link"`
-	Raw            json.RawMessage `json:"-"`
+	ID             int    `json:"id"` // the candidature's id
+	Email          string `json:"email"`
+	FullName       string `json:"full_name"`
+	InvitationUUID string `json:"invitation_uuid"`
+	InvitationLink string `json:"invitation_link"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the known fields and keeps the whole object in
-// Raw.
-func (i *Invitation) UnmarshalJSON(b []byte) (err error) {
-	type plain Invitation
-	i.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(i))
-	return err
+// Raw returns the answer as the API sent it.
+func (i *Invitation) Raw() json.RawMessage { return i.src.JSON() }
+
+// Decoded keeps the answer as Raw; the client calls it.
+func (i *Invitation) Decoded(body json.RawMessage) error {
+	i.src = rest.WholeBody(body)
+	return nil
 }
 
 // Invite invites a candidate to an assessment.

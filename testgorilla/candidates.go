@@ -1,6 +1,7 @@
 package testgorilla
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -26,30 +27,19 @@ type Candidate struct {
 	// (unpublished) shape.
 	Tests        []json.RawMessage `json:"tests"`
 	LastActivity time.Time         `json:"last_activity"`
-	Raw          json.RawMessage   `json:"-"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the documented fields and keeps the whole object
-// in Raw.
-func (c *Candidate) UnmarshalJSON(b []byte) (err error) {
-	type plain Candidate
-	c.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(c))
-	return err
-}
+// Raw returns the candidate as the API sent it (its assessments'
+// undocumented fields included); nil when the client did not decode it.
+func (c *Candidate) Raw() json.RawMessage { return c.src.JSON() }
 
-// CandidateAssessment is one assessment a candidate was invited to.
+// CandidateAssessment is one assessment a candidate was invited to; its
+// other fields are in the candidate's Raw.
 type CandidateAssessment struct {
-	ID             int             `json:"id"`
-	AssessmentName string          `json:"assessment_name"`
-	Raw            json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes the documented fields and keeps the whole object
-// in Raw.
-func (a *CandidateAssessment) UnmarshalJSON(b []byte) (err error) {
-	type plain CandidateAssessment
-	a.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(a))
-	return err
+	ID             int    `json:"id"`
+	AssessmentName string `json:"assessment_name"`
 }
 
 // Get returns a test taker's details.
@@ -77,6 +67,7 @@ type candidateAnswer struct {
 }
 
 func (a *candidateAnswer) UnmarshalJSON(b []byte) error {
+	b = bytes.Clone(b) // the candidate keeps it as its Raw
 	var probe struct {
 		Results json.RawMessage `json:"results"`
 	}
@@ -85,7 +76,13 @@ func (a *candidateAnswer) UnmarshalJSON(b []byte) error {
 	}
 	if probe.Results != nil {
 		a.page = new(Page[Candidate])
-		return json.Unmarshal(b, a.page)
+		if err := json.Unmarshal(b, a.page); err != nil {
+			return err
+		}
+		for i := range a.page.Results {
+			a.page.Results[i].src = rest.ListItem(b, "results", i)
+		}
+		return nil
 	}
 	if err := json.Unmarshal(b, &a.bare); err != nil {
 		return err
@@ -93,6 +90,7 @@ func (a *candidateAnswer) UnmarshalJSON(b []byte) error {
 	if a.bare.ID == 0 {
 		return fmt.Errorf(`want a candidate object with "id"`)
 	}
+	a.bare.src = rest.WholeBody(b)
 	return nil
 }
 

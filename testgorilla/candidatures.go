@@ -1,6 +1,7 @@
 package testgorilla
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -39,34 +40,42 @@ type Candidature struct {
 	Stage                Stage    `json:"stage"`
 	Status               Status   `json:"status"`
 	TestTakerID          int      `json:"testtaker_id"` // the candidate's id: Candidates.Get
-	// Raw is the object as the API sent it, for fields this type does not
-	// name (see Extra).
-	Raw json.RawMessage `json:"-"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the documented fields and keeps the whole object
-// in Raw.
-func (c *Candidature) UnmarshalJSON(b []byte) error {
-	type plain Candidature
-	var aux struct {
-		*plain
-		Average *float64 `json:"average"`
+// Raw returns the object as the API sent it, for fields this type does
+// not name (see Extra); nil when the client did not decode it.
+func (c *Candidature) Raw() json.RawMessage { return c.src.JSON() }
+
+func (c *Candidature) setSource(src rest.RawSource) { c.src = src }
+
+// fillLegacyScores reads "average", the score's name in older API
+// versions, into the items that had no "avg_score". Only a body that
+// mentions "average" pays for this second look.
+func fillLegacyScores(body json.RawMessage, items []Candidature) error {
+	if !bytes.Contains(body, []byte(`"average"`)) {
+		return nil
 	}
-	aux.plain = (*plain)(c)
-	raw, err := rest.UnmarshalKeepingRaw(b, &aux)
-	if err != nil {
+	var old struct {
+		Results []struct {
+			Average *float64 `json:"average"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal(body, &old); err != nil {
 		return err
 	}
-	if c.AvgScore == nil {
-		c.AvgScore = aux.Average
+	for i := range min(len(items), len(old.Results)) {
+		if items[i].AvgScore == nil {
+			items[i].AvgScore = old.Results[i].Average
+		}
 	}
-	c.Raw = raw
 	return nil
 }
 
 // Extra returns the fields the API sent that Candidature does not name.
 func (c *Candidature) Extra() map[string]json.RawMessage {
-	return rest.Extra(c.Raw, "id", "avg_score", "average", "created", "email", "full_name", "invitation_uuid",
+	return rest.Extra(c.Raw(), "id", "avg_score", "average", "created", "email", "full_name", "invitation_uuid",
 		"invitation_link", "is_hired", "personality_algorithm", "personality", "rating", "review", "stage",
 		"status", "testtaker_id")
 }

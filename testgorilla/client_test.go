@@ -69,7 +69,7 @@ func (m *mock) last(t *testing.T) exchange {
 	return m.seen[len(m.seen)-1]
 }
 
-func fixture(t *testing.T, name string) []byte {
+func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile("testdata/" + name)
 	require.NoError(t, err)
@@ -145,9 +145,13 @@ func TestCandidatureDecodesTheDocumentedExample(t *testing.T) {
 	_, err = jane.Big5()
 	assert.Error(t, err)
 
-	var old testgorilla.Candidature
-	require.NoError(t, json.Unmarshal([]byte(`{"id":1,"average":55.5}`), &old))
-	assert.Equal(t, 55.5, *old.AvgScore, `older versions say "average"`)
+	c2, m2 := newMocked(t)
+	m2.on(http.MethodGet, api+"candidature/", 200, []byte(`{"count":2,"results":[{"id":1,"average":55.5},{"id":2,"avg_score":60}]}`))
+	old, err := c2.Candidatures.List(context.Background(), testgorilla.ListCandidaturesParams{Assessment: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 55.5, *old.Results[0].AvgScore, `older versions say "average"`)
+	assert.Equal(t, 60.0, *old.Results[1].AvgScore)
+	assert.JSONEq(t, `{"id":2,"avg_score":60}`, string(old.Results[1].Raw()), "each item's own JSON")
 }
 
 func TestListOfAnotherShapeIsAnError(t *testing.T) {
@@ -289,7 +293,7 @@ func TestResultsQuery(t *testing.T) {
 	assert.Equal(t, api+"results/?candidature__assessment=55&candidature__test_taker=4276", m.last(t).url)
 	require.Len(t, res, 1)
 	assert.Equal(t, 81.5, *res[0].Score)
-	assert.Contains(t, string(res[0].Raw), `"percentile":90`)
+	assert.Contains(t, string(res[0].Raw()), `"percentile":90`)
 }
 
 func TestResultsFollowPages(t *testing.T) {

@@ -1,6 +1,7 @@
 package testgorilla
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -17,21 +18,20 @@ type ResultsService struct{ c *Client }
 // vendor does not publish the object; the fields below are the ones its
 // clients read, and Raw holds the rest.
 type Result struct {
-	ID       int             `json:"id"`
-	TestID   int             `json:"test_id"`
-	TestName string          `json:"test_name"`
-	Score    *float64        `json:"score"`  // percent; nil when not scored yet
-	Status   string          `json:"status"` // the test's progress
-	Raw      json.RawMessage `json:"-"`
+	ID       int      `json:"id"`
+	TestID   int      `json:"test_id"`
+	TestName string   `json:"test_name"`
+	Score    *float64 `json:"score"`  // percent; nil when not scored yet
+	Status   string   `json:"status"` // the test's progress
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the known fields and keeps the whole object in
-// Raw.
-func (r *Result) UnmarshalJSON(b []byte) (err error) {
-	type plain Result
-	r.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(r))
-	return err
-}
+// Raw returns the result as the API sent it, with its unpublished
+// fields.
+func (r *Result) Raw() json.RawMessage { return r.src.JSON() }
+
+func (r *Result) setSource(src rest.RawSource) { r.src = src }
 
 // List returns the results of one candidate in one assessment.
 //
@@ -75,11 +75,18 @@ type resultsAnswer struct {
 }
 
 func (a *resultsAnswer) UnmarshalJSON(b []byte) error {
+	b = bytes.Clone(b) // the results keep it as their Raw
 	if err := json.Unmarshal(b, &a.results); err == nil {
+		for i := range a.results {
+			a.results[i].src = rest.ListItem(b, "", i)
+		}
 		return nil
 	}
 	var page Page[Result]
 	if err := json.Unmarshal(b, &page); err != nil {
+		return err
+	}
+	if err := page.Decoded(b); err != nil {
 		return err
 	}
 	a.results, a.paged, a.count = page.Results, true, page.Count

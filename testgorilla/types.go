@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
 // Stage is where a candidature stands in the hiring process. The
@@ -211,27 +213,23 @@ type Page[T any] struct {
 	Results  []T    `json:"results"`
 }
 
-// UnmarshalJSON refuses an object without "results": an answer of
-// another shape must not look like an empty page.
-func (p *Page[T]) UnmarshalJSON(b []byte) error {
-	var aux struct {
-		Count    *int    `json:"count"`
-		Next     *string `json:"next"`
-		Previous *string `json:"previous"`
-		Results  *[]T    `json:"results"`
+// sourced is a resource that keeps where its raw JSON is.
+type sourced interface{ setSource(rest.RawSource) }
+
+// Decoded refuses an answer without "results" (missing or null: an
+// answer of another shape must not look like an empty page) and tells
+// each item where its raw JSON is. The client calls it.
+func (p *Page[T]) Decoded(body json.RawMessage) error {
+	if p.Results == nil {
+		return fmt.Errorf(`want a page with "results"`)
 	}
-	if err := json.Unmarshal(b, &aux); err != nil {
-		return err
+	for i := range p.Results {
+		if s, ok := any(&p.Results[i]).(sourced); ok {
+			s.setSource(rest.ListItem(body, "results", i))
+		}
 	}
-	if aux.Results == nil || aux.Count == nil {
-		return fmt.Errorf(`want a page with "count" and "results"`)
-	}
-	*p = Page[T]{Count: *aux.Count, Results: *aux.Results}
-	if aux.Next != nil {
-		p.Next = *aux.Next
-	}
-	if aux.Previous != nil {
-		p.Previous = *aux.Previous
+	if c, ok := any(p.Results).([]Candidature); ok {
+		return fillLegacyScores(body, c)
 	}
 	return nil
 }

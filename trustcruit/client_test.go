@@ -33,7 +33,7 @@ func newMocked(t *testing.T, opts ...trustcruit.Option) (*trustcruit.Client, *ht
 	return c, mt
 }
 
-func fixture(t *testing.T, name string) []byte {
+func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile("testdata/" + name)
 	require.NoError(t, err)

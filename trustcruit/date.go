@@ -32,7 +32,15 @@ func ParseDate(s string) (Date, error) {
 
 // String formats the day as YYYY-MM-DD.
 func (d Date) String() string {
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	// By hand: this runs for every date in every query and body.
+	b := [10]byte{
+		byte('0' + d.Year/1000), byte('0' + d.Year/100%10), byte('0' + d.Year/10%10), byte('0' + d.Year%10), '-',
+		byte('0' + int(d.Month)/10), byte('0' + int(d.Month)%10), '-', byte('0' + d.Day/10), byte('0' + d.Day%10),
+	}
+	return string(b[:])
 }
 
 // IsZero reports whether d is the zero Date, "not set".
@@ -75,10 +83,9 @@ func (d *Date) UnmarshalText(b []byte) error {
 // EncodeValues puts the day in a query string as YYYY-MM-DD (for
 // go-querystring).
 func (d Date) EncodeValues(key string, v *url.Values) error {
-	b, err := d.MarshalText()
-	if err != nil {
-		return err
+	if !d.IsValid() {
+		return fmt.Errorf("trustcruit: %s is not a calendar day", d)
 	}
-	v.Set(key, string(b))
+	v.Set(key, d.String())
 	return nil
 }

@@ -79,18 +79,13 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	type plain Stats // without this method
-	var p struct {
-		plain
-		Ratings *map[string]int `json:"stats"`
-	}
-	if err := json.Unmarshal(trimmed, &p); err != nil {
+	*s = Stats{}
+	if err := json.Unmarshal(trimmed, (*plain)(s)); err != nil {
 		return err
 	}
-	if p.Ratings == nil || *p.Ratings == nil {
+	if s.Ratings == nil { // missing or null
 		return errors.New(`want a stats object with "stats"; it has none`)
 	}
-	*s = Stats(p.plain)
-	s.Ratings = *p.Ratings
 	return nil
 }
 

@@ -140,16 +140,18 @@ type Candidate struct {
 	LastInteractionAt time.Time     `json:"last_interaction_at"`
 	// RemoteData is the ATS's own record.
 	RemoteData map[string]any `json:"remote_data,omitempty"`
-	// Raw is the record as Truto sent it.
-	Raw json.RawMessage `json:"-"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the record and keeps it whole in Raw.
-func (c *Candidate) UnmarshalJSON(b []byte) (err error) {
-	type plain Candidate
-	c.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(c))
-	return err
-}
+// Raw returns the record as Truto sent it (its applications' and
+// attachments' fields included); nil when the client did not decode it.
+func (c *Candidate) Raw() json.RawMessage { return c.src.JSON() }
+
+func (c *Candidate) setSource(src rest.RawSource) { c.src = src }
+
+// Decoded keeps the answer as Raw; the client calls it.
+func (c *Candidate) Decoded(body json.RawMessage) error { c.src = rest.WholeBody(body); return nil }
 
 // Flag is a yes/no field that Truto documents as a string ("true") and
 // some integrations send as a boolean; both decode, and it encodes as
@@ -186,28 +188,31 @@ func (f Flag) True() bool {
 
 // Application is a candidate's application to a job.
 type Application struct {
-	ID           string          `json:"id"`
-	Candidate    *Ref            `json:"candidate,omitempty"`
-	Job          *Ref            `json:"job,omitempty"`
-	CurrentStage *Stage          `json:"current_stage,omitempty"`
-	CreditedTo   *User           `json:"credited_to,omitempty"`
-	Source       *Source         `json:"source,omitempty"`
-	RejectReason string          `json:"reject_reason,omitempty"`
-	RejectedAt   time.Time       `json:"rejected_at,omitzero"`
-	AppliedAt    time.Time       `json:"applied_at,omitzero"`
-	Attachments  []Attachment    `json:"attachments,omitempty"`
-	CreatedAt    time.Time       `json:"created_at,omitzero"`
-	UpdatedAt    time.Time       `json:"updated_at,omitzero"`
-	RemoteData   map[string]any  `json:"remote_data,omitempty"`
-	Raw          json.RawMessage `json:"-"`
+	ID           string         `json:"id"`
+	Candidate    *Ref           `json:"candidate,omitempty"`
+	Job          *Ref           `json:"job,omitempty"`
+	CurrentStage *Stage         `json:"current_stage,omitempty"`
+	CreditedTo   *User          `json:"credited_to,omitempty"`
+	Source       *Source        `json:"source,omitempty"`
+	RejectReason string         `json:"reject_reason,omitempty"`
+	RejectedAt   time.Time      `json:"rejected_at,omitzero"`
+	AppliedAt    time.Time      `json:"applied_at,omitzero"`
+	Attachments  []Attachment   `json:"attachments,omitempty"`
+	CreatedAt    time.Time      `json:"created_at,omitzero"`
+	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
+	RemoteData   map[string]any `json:"remote_data,omitempty"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the record and keeps it whole in Raw.
-func (a *Application) UnmarshalJSON(b []byte) (err error) {
-	type plain Application
-	a.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(a))
-	return err
-}
+// Raw returns the record as Truto sent it; nil when the client did not
+// decode it (an application inside a Candidate is in the candidate's Raw).
+func (a *Application) Raw() json.RawMessage { return a.src.JSON() }
+
+func (a *Application) setSource(src rest.RawSource) { a.src = src }
+
+// Decoded keeps the answer as Raw; the client calls it.
+func (a *Application) Decoded(body json.RawMessage) error { a.src = rest.WholeBody(body); return nil }
 
 // Stage is an application's stage in a job's pipeline.
 type Stage struct {
@@ -243,22 +248,25 @@ type Source struct {
 // Job is a unified ATS job. Truto's jobs carry more than these fields,
 // varying by integration: Raw and RemoteData hold the rest.
 type Job struct {
-	ID          string          `json:"id"`
-	Name        string          `json:"name"`
-	Description string          `json:"description,omitempty"`
-	Status      string          `json:"status,omitempty"`
-	CreatedAt   time.Time       `json:"created_at,omitzero"`
-	UpdatedAt   time.Time       `json:"updated_at,omitzero"`
-	RemoteData  map[string]any  `json:"remote_data,omitempty"`
-	Raw         json.RawMessage `json:"-"`
+	ID          string         `json:"id"`
+	Name        string         `json:"name"`
+	Description string         `json:"description,omitempty"`
+	Status      string         `json:"status,omitempty"`
+	CreatedAt   time.Time      `json:"created_at,omitzero"`
+	UpdatedAt   time.Time      `json:"updated_at,omitzero"`
+	RemoteData  map[string]any `json:"remote_data,omitempty"`
+
+	src rest.RawSource
 }
 
-// UnmarshalJSON decodes the record and keeps it whole in Raw.
-func (j *Job) UnmarshalJSON(b []byte) (err error) {
-	type plain Job
-	j.Raw, err = rest.UnmarshalKeepingRaw(b, (*plain)(j))
-	return err
-}
+// Raw returns the record as Truto sent it; nil when the client did not
+// decode it.
+func (j *Job) Raw() json.RawMessage { return j.src.JSON() }
+
+func (j *Job) setSource(src rest.RawSource) { j.src = src }
+
+// Decoded keeps the answer as Raw; the client calls it.
+func (j *Job) Decoded(body json.RawMessage) error { j.src = rest.WholeBody(body); return nil }
 
 // CandidatesService is the ATS candidates resource: List, All, Get,
 // Update and Delete of a ResourceClient, and a Create with the

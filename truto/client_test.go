@@ -3,7 +3,6 @@ package truto_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -74,7 +73,7 @@ func (m *mock) requests() []exchange {
 	return append([]exchange(nil), m.seen...)
 }
 
-func fixture(t *testing.T, name string) []byte {
+func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile("testdata/" + name)
 	require.NoError(t, err)
@@ -120,8 +119,10 @@ func TestCreateCandidateWireFormat(t *testing.T) {
 }
 
 func TestCandidateDecodesEveryField(t *testing.T) {
-	var c truto.Candidate
-	require.NoError(t, json.Unmarshal(fixture(t, "candidate.json"), &c))
+	client, m := newMocked(t)
+	m.on(http.MethodGet, "/unified/ats/candidates/c-1", answer(200, fixture(t, "candidate.json")))
+	c, err := client.ATS.Candidates.Get(context.Background(), account, "c-1")
+	require.NoError(t, err)
 	assert.Equal(t, "Ada Lovelace", c.Name)
 	assert.Equal(t, []truto.URL{{URL: "https://ada.example.com", Type: "portfolio"}}, c.URLs)
 	assert.Equal(t, []truto.Tag{{ID: "t-1", Name: "go"}, {Name: "remote-ok"}}, c.Tags, "object and string tags")
@@ -138,7 +139,13 @@ func TestCandidateDecodesEveryField(t *testing.T) {
 	assert.Equal(t, "TestGorilla", app.Source.Name)
 	assert.Equal(t, "j-1", app.Job.ID)
 	assert.Equal(t, "lever-77", c.RemoteData["id"])
-	assert.Contains(t, string(c.Raw), `"sourced_by": "api"`, "an unknown field is kept")
+	assert.Contains(t, string(c.Raw()), `"sourced_by": "api"`, "an unknown field is kept")
+
+	// In a list, each record keeps its own JSON.
+	m.on(http.MethodGet, "/unified/ats/candidates", answer(200, fixture(t, "list_candidates.json")))
+	page, err := client.ATS.Candidates.List(context.Background(), account, truto.ListParams{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id":"c-2","first_name":"Grace","is_private":null,"tags":[{"id":"t-9","name":"cobol"}]}`, string(page.Result[1].Raw()))
 }
 
 func TestListAndTheTrutoQueryParameters(t *testing.T) {

@@ -65,44 +65,52 @@ type ListPage[T any] struct {
 	RateLimit         RateLimit
 }
 
-type listBody struct {
-	Result            json.RawMessage `json:"result"`
-	NextCursor        *string         `json:"next_cursor"`
-	PrevCursor        *string         `json:"prev_cursor"`
-	ResultCount       int             `json:"result_count"`
-	IsPartialResponse bool            `json:"is_partial_response"`
+// listMeta is what every list answer carries besides its records.
+type listMeta struct {
+	NextCursor        *string `json:"next_cursor"`
+	PrevCursor        *string `json:"prev_cursor"`
+	ResultCount       int     `json:"result_count"`
+	IsPartialResponse bool    `json:"is_partial_response"`
 }
 
-// decodePage reads Truto's list answer; a body without "result" is not a
-// page.
-func decodePage[T any](b *listBody) (*ListPage[T], error) {
-	p := &ListPage[T]{ResultCount: b.ResultCount, IsPartialResponse: b.IsPartialResponse}
-	if b.NextCursor != nil {
-		p.NextCursor = *b.NextCursor
-	}
-	if b.PrevCursor != nil {
-		p.PrevCursor = *b.PrevCursor
-	}
-	raw := bytes.TrimSpace(b.Result)
-	switch {
-	case len(raw) == 0 || bytes.Equal(raw, []byte("null")):
-		return nil, fmt.Errorf(`want a list answer with "result"`)
-	case raw[0] == '{':
-		return p, json.Unmarshal(raw, &p.Keyed)
-	}
-	return p, json.Unmarshal(raw, &p.Result)
+// listAnswer is a list answer whose "result" is an array.
+type listAnswer[T any] struct {
+	listMeta
+	Result []T `json:"result"`
 }
 
-func (b *listBody) UnmarshalJSON(data []byte) error {
-	type plain listBody
-	if err := json.Unmarshal(data, (*plain)(b)); err != nil {
-		return err
+// keyedAnswer is a list answer with truto_key_by: "result" is an object.
+type keyedAnswer[T any] struct {
+	listMeta
+	Result map[string]T `json:"result"`
+}
+
+// sourced is a record that keeps where its raw JSON is.
+type sourced interface{ setSource(rest.RawSource) }
+
+// Decoded refuses an answer without "result" and tells each record
+// where its raw JSON is; the client calls it.
+func (a *listAnswer[T]) Decoded(body json.RawMessage) error {
+	if a.Result == nil {
+		return errNoResult
 	}
-	if b.Result == nil {
-		return fmt.Errorf(`want a list answer with "result"`)
+	for i := range a.Result {
+		if s, ok := any(&a.Result[i]).(sourced); ok {
+			s.setSource(rest.ListItem(body, "result", i))
+		}
 	}
 	return nil
 }
+
+// Decoded refuses an answer without "result"; the client calls it.
+func (a *keyedAnswer[T]) Decoded(json.RawMessage) error {
+	if a.Result == nil {
+		return errNoResult
+	}
+	return nil
+}
+
+var errNoResult = errors.New(`want a list answer with "result"`)
 
 // List returns one page of records.
 //
@@ -122,18 +130,34 @@ func (r *ResourceClient[T]) List(ctx context.Context, accountID string, p ListPa
 }
 
 func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListParams, o RequestOptions) (*ListPage[T], error) {
-	var body listBody
-	status, h, err := r.c.call(ctx, call{method: http.MethodGet, path: r.path(""), account: accountID, params: []any{p, p.Filter}, opts: o}, &body)
+	k := call{method: http.MethodGet, path: r.path(""), account: accountID, params: []any{p, p.Filter}, opts: o}
+	var (
+		page ListPage[T]
+		meta listMeta
+		h    http.Header
+		err  error
+	)
+	if p.KeyBy != "" {
+		var a keyedAnswer[T]
+		_, h, err = r.c.call(ctx, k, &a)
+		page.Keyed, meta = a.Result, a.listMeta
+	} else {
+		var a listAnswer[T]
+		_, h, err = r.c.call(ctx, k, &a)
+		page.Result, meta = a.Result, a.listMeta
+	}
 	if err != nil {
 		return nil, err
 	}
-	page, err := decodePage[T](&body)
-	if err != nil {
-		return nil, &DecodeError{Vendor: vendor.Name, Method: http.MethodGet, URL: r.path(""), StatusCode: status,
-			Expected: fmt.Sprintf("*truto.ListPage[%T]", *new(T)), Err: err}
+	if meta.NextCursor != nil {
+		page.NextCursor = *meta.NextCursor
 	}
+	if meta.PrevCursor != nil {
+		page.PrevCursor = *meta.PrevCursor
+	}
+	page.ResultCount, page.IsPartialResponse = meta.ResultCount, meta.IsPartialResponse
 	page.RateLimit = ParseRateLimit(h)
-	return page, nil
+	return &page, nil
 }
 
 // All ranges over every record from p.Cursor on, following next_cursor
@@ -249,7 +273,13 @@ func (m *methodResult[T]) UnmarshalJSON(b []byte) error {
 	if json.Unmarshal(b, &wrapped) == nil && len(wrapped.Result) > 0 {
 		b = wrapped.Result
 	}
-	return json.Unmarshal(b, &m.value)
+	if err := json.Unmarshal(b, &m.value); err != nil {
+		return err
+	}
+	if s, ok := any(&m.value).(sourced); ok {
+		s.setSource(rest.WholeBody(bytes.Clone(b)))
+	}
+	return nil
 }
 
 func orEmpty(body any) any {

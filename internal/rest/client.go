@@ -246,7 +246,22 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	if err := json.Unmarshal(buf.Bytes(), out); err != nil {
 		return nil, c.decodeError(r, resp, buf.Bytes(), out, err)
 	}
+	if d, ok := out.(Decoded); ok {
+		if err := d.Decoded(bytes.Clone(buf.Bytes())); err != nil {
+			return nil, c.decodeError(r, resp, buf.Bytes(), out, err)
+		}
+	}
 	return res, nil
+}
+
+// Decoded is an answer type that looks at the body it was decoded from,
+// once decoded: to check a shape encoding/json cannot (a page must have
+// its items) and to keep its raw JSON. Doing both here rather than in an
+// UnmarshalJSON keeps the body to one decoding pass: encoding/json
+// decodes a value with its own UnmarshalJSON twice over. body is the
+// value's own copy.
+type Decoded interface {
+	Decoded(body json.RawMessage) error
 }
 
 // Stream sends r and hands back a 2xx answer's body unread, for files and

@@ -221,7 +221,6 @@ func (s *Server) addCandidatureLocked(assessmentID int, c testgorilla.Candidatur
 	if c.Stage == "" {
 		c.Stage = testgorilla.StageNotYetEvaluated
 	}
-	c.Raw = nil
 	s.candidatures[c.ID] = &c
 	s.assessmentOf[c.ID] = assessmentID
 	s.assessments[assessmentID].Candidates++

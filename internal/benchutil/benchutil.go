@@ -1,0 +1,137 @@
+// Package benchutil is what the SDK's benchmarks share: a local server
+// with canned answers that counts its connections, and the baseline a
+// benchmark compares the SDK with, the same exchange written by hand on
+// net/http and encoding/json.
+package benchutil
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"runtime/metrics"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// Server answers every request with the handler's answer and counts the
+// connections clients opened.
+type Server struct {
+	*httptest.Server
+	conns atomic.Int64
+}
+
+// NewServer starts a server for the benchmark's lifetime.
+func NewServer(tb testing.TB, h http.Handler) *Server {
+	s := &Server{}
+	s.Server = httptest.NewUnstartedServer(h)
+	s.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			s.conns.Add(1)
+		}
+	}
+	s.Start()
+	tb.Cleanup(s.Close)
+	return s
+}
+
+// Conns is how many connections clients opened so far.
+func (s *Server) Conns() int64 { return s.conns.Load() }
+
+// JSON is a handler that answers with status and body as JSON, after
+// reading the request body as a real server would.
+func JSON(status int, body []byte) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = w.Write(body)
+	})
+}
+
+// Client is the HTTP client both sides of a comparison use: one
+// transport, with enough idle connections for 64 concurrent callers.
+func Client(tb testing.TB) *http.Client {
+	tr := &http.Transport{MaxIdleConns: 256, MaxIdleConnsPerHost: 128}
+	tb.Cleanup(tr.CloseIdleConnections)
+	return &http.Client{Transport: tr}
+}
+
+// Raw is one exchange written by hand: JSON-encode in (if not nil), set
+// the headers, send, check the status, decode the answer into out (if
+// not nil), drain and close the body.
+func Raw(ctx context.Context, hc *http.Client, method, url string, header map[string]string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, body)
+	if err != nil {
+		return err
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	if out != nil {
+		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+			return err
+		}
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+// PeakHeap runs f and returns the largest heap (bytes in live and
+// not-yet-swept objects) seen while it ran, sampled every 200µs.
+func PeakHeap(f func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak atomic.Uint64
+	read := func() {
+		metrics.Read(sample)
+		if v := sample[0].Value.Uint64(); v > peak.Load() {
+			peak.Store(v)
+		}
+	}
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		t := time.NewTicker(200 * time.Microsecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				read()
+			}
+		}
+	}()
+	f()
+	close(done)
+	<-stopped
+	read()
+	return peak.Load()
+}
