@@ -218,7 +218,16 @@ type StageChange struct {
 
 // UnmarshalJSON reads the id as a number or a numeric string (the
 // documentation shows it quoted).
-func (s *StageChange) UnmarshalJSON(b []byte) error {
+func (s *StageChange) UnmarshalJSON(b []byte) error { return stageChangeBody{s}.DecodeBody(b) }
+
+// stageChangeBody decodes a change-stage answer in one pass (the
+// client's path).
+type stageChangeBody struct{ s *StageChange }
+
+func (d stageChangeBody) DecodeTarget() any { return d.s }
+
+func (d stageChangeBody) DecodeBody(b []byte) error {
+	s := d.s
 	var aux struct {
 		ID           flexInt `json:"id"`
 		Stage        Stage   `json:"stage"`
@@ -248,7 +257,7 @@ func (s *CandidaturesService) ChangeStage(ctx context.Context, id int, stage Sta
 	err := s.c.do(ctx, &rest.Request{
 		Method: http.MethodPatch, Path: candidaturePath(id, "change_stage/"),
 		Body: map[string]Stage{"stage": stage}, Idempotent: true,
-	}, &out)
+	}, stageChangeBody{&out})
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/google/go-querystring/query"
 	"github.com/recruitkit/recruitkit-go/internal/benchutil"
 	"github.com/recruitkit/recruitkit-go/trustcruit"
 )
@@ -70,6 +71,7 @@ func BenchmarkStats(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(srv.Conns()), "conns")
 	})
 	b.Run("impl=sdk", func(b *testing.B) {
 		p := trustcruit.StatsParams{Question: trustcruit.QuestionCNPS,
@@ -81,5 +83,23 @@ func BenchmarkStats(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		b.ReportMetric(float64(srv.Conns()), "conns")
 	})
+}
+
+// BenchmarkStatsQuery is the part of Stats that the hand-written
+// baseline does not do: validating the params and encoding them through
+// go-querystring.
+func BenchmarkStatsQuery(b *testing.B) {
+	p := trustcruit.StatsParams{Question: trustcruit.QuestionCNPS,
+		From: trustcruit.Date{Year: 2026, Month: 7, Day: 1}, Until: trustcruit.Date{Year: 2026, Month: 10, Day: 1}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := p.Validate(); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := query.Values(p); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

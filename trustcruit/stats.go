@@ -65,7 +65,16 @@ type Stats struct {
 // UnmarshalJSON reads the documented object, or the documented empty
 // list as NoData. Anything else is an error, as is an object without
 // "stats".
-func (s *Stats) UnmarshalJSON(data []byte) error {
+func (s *Stats) UnmarshalJSON(data []byte) error { return statsBody{s}.DecodeBody(data) }
+
+// statsBody decodes a stats answer in one pass (the client's path; an
+// UnmarshalJSON reached through encoding/json costs a second).
+type statsBody struct{ s *Stats }
+
+func (b statsBody) DecodeTarget() any { return b.s }
+
+func (b statsBody) DecodeBody(data []byte) error {
+	s := b.s
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var list []json.RawMessage
@@ -78,9 +87,9 @@ func (s *Stats) UnmarshalJSON(data []byte) error {
 		*s = Stats{NoData: true}
 		return nil
 	}
-	type plain Stats // without this method
+	type statsObject Stats // without the method, so that this decode is the only one
 	*s = Stats{}
-	if err := json.Unmarshal(trimmed, (*plain)(s)); err != nil {
+	if err := json.Unmarshal(trimmed, (*statsObject)(s)); err != nil {
 		return err
 	}
 	if s.Ratings == nil { // missing or null
@@ -117,7 +126,7 @@ func (c *Client) Stats(ctx context.Context, p StatsParams) (*Stats, error) {
 		return nil, err
 	}
 	var s Stats
-	if _, err := c.rest.Do(ctx, &rest.Request{Method: http.MethodGet, Path: c.statsPath, Query: q}, &s); err != nil {
+	if _, err := c.rest.Do(ctx, &rest.Request{Method: http.MethodGet, Path: c.statsPath, Query: q}, statsBody{&s}); err != nil {
 		return nil, err
 	}
 	return &s, nil

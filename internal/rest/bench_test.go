@@ -61,10 +61,10 @@ func benchSetup(b *testing.B) (*httptest.Server, *http.Client) {
 // BenchmarkGet compares one GET of a ~1 KiB JSON object through the core
 // with the same exchange written by hand on net/http and encoding/json.
 //
-//	go test -run '^$' -bench BenchmarkGet -benchmem -count 10 ./internal/rest
+//	go test -run '^$' -bench BenchmarkGet -benchmem -count 10 ./internal/rest | benchstat -col /impl -
 func BenchmarkGet(b *testing.B) {
 	b.Logf("body: %d bytes", len(benchBody()))
-	b.Run("raw", func(b *testing.B) {
+	b.Run("impl=raw", func(b *testing.B) {
 		srv, hc := benchSetup(b)
 		ctx := context.Background()
 		target := srv.URL + "/api/assessments/candidature/8000/?assessment=42"
@@ -90,7 +90,7 @@ func BenchmarkGet(b *testing.B) {
 			}
 		}
 	})
-	b.Run("sdk", func(b *testing.B) {
+	b.Run("impl=sdk", func(b *testing.B) {
 		srv, hc := benchSetup(b)
 		c, err := New(testVendor, testToken, WithBaseURL(srv.URL), WithHTTPClient(hc))
 		if err != nil {

@@ -243,7 +243,12 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	if buf.Len() == 0 {
 		return nil, c.decodeError(r, resp, nil, out, nil)
 	}
-	if err := json.Unmarshal(buf.Bytes(), out); err != nil {
+	if bd, ok := out.(BodyDecoder); ok {
+		err = bd.DecodeBody(buf.Bytes())
+	} else {
+		err = json.Unmarshal(buf.Bytes(), out)
+	}
+	if err != nil {
 		return nil, c.decodeError(r, resp, buf.Bytes(), out, err)
 	}
 	if d, ok := out.(Decoded); ok {
@@ -252,6 +257,15 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 		}
 	}
 	return res, nil
+}
+
+// BodyDecoder is an answer type that decodes the body itself, for a
+// shape encoding/json cannot take in one pass (an object, or [] for no
+// data). body is the client's buffer: DecodeBody must not keep it.
+type BodyDecoder interface {
+	DecodeBody(body []byte) error
+	// DecodeTarget is the value being decoded, named in a *DecodeError.
+	DecodeTarget() any
 }
 
 // Decoded is an answer type that looks at the body it was decoded from,
@@ -463,10 +477,18 @@ func (c *Client) decodeError(r *Request, resp *http.Response, body []byte, out a
 		URL:         publicURL(resp.Request),
 		StatusCode:  resp.StatusCode,
 		ContentType: resp.Header.Get("Content-Type"),
-		Expected:    fmt.Sprintf("%T", out),
+		Expected:    expected(out),
 		Snippet:     string(c.redact(r, bytes.Clone(body))),
 		Err:         err,
 	}
+}
+
+// expected names the type an answer was decoded into.
+func expected(out any) string {
+	if bd, ok := out.(BodyDecoder); ok {
+		out = bd.DecodeTarget()
+	}
+	return fmt.Sprintf("%T", out)
 }
 
 // redact replaces the token and the call's other secrets in b.
