@@ -226,7 +226,14 @@ type Response struct {
 // cannot hold a *DecodeError, and a failure to get an answer a
 // *TransportError.
 func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
-	resp, attempts, err := c.exchange(ctx, r)
+	var buf *bytes.Buffer
+	if out != nil {
+		buf = getBuffer()
+		defer putBuffer(buf)
+	}
+	// With a buffer, the body of a 2xx answer is read within the retry
+	// policy, so an idempotent call whose answer breaks off is sent again.
+	resp, attempts, err := c.exchange(ctx, r, buf)
 	if err != nil {
 		return nil, err
 	}
@@ -234,11 +241,6 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 	if out == nil {
 		drainAndClose(resp.Body)
 		return res, nil
-	}
-	buf := getBuffer()
-	defer putBuffer(buf)
-	if err := c.readBody(resp, buf, c.maxBody); err != nil {
-		return nil, c.transportError(r, resp.Request, attempts, err)
 	}
 	if buf.Len() == 0 {
 		return nil, c.decodeError(r, resp, nil, out, nil)
@@ -282,14 +284,15 @@ type Decoded interface {
 // streamed formats. The caller must close the returned body. Errors are
 // those of Do.
 func (c *Client) Stream(ctx context.Context, r *Request) (*http.Response, error) {
-	resp, _, err := c.exchange(ctx, r)
+	resp, _, err := c.exchange(ctx, r, nil)
 	return resp, err
 }
 
 // exchange sends r under the retry policy, logging in again once if the
-// token turned out to be expired, and returns a 2xx response with its
-// body unread, or an error.
-func (c *Client) exchange(ctx context.Context, r *Request) (*http.Response, int, error) {
+// token turned out to be expired, and returns a 2xx response, or an
+// error. With buf, the 2xx body is read into it (and closed); without,
+// it is left unread.
+func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (*http.Response, int, error) {
 	body, err := encodeBody(r.Body)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %s %s: encoding the request body: %w", c.vendor.Name, r.Method, r.Path, err)
@@ -304,7 +307,7 @@ func (c *Client) exchange(ctx context.Context, r *Request) (*http.Response, int,
 		if err != nil {
 			return nil, 0, err
 		}
-		resp, attempts, err := c.send(ctx, r, target, body, cred)
+		resp, attempts, err := c.send(ctx, r, target, body, cred, buf)
 		if err != nil {
 			return nil, attempts, err
 		}
@@ -359,7 +362,7 @@ func (c *Client) relogin(ctx context.Context, gen uint64) error {
 }
 
 // send makes the attempts of one request under the retry policy.
-func (c *Client) send(ctx context.Context, r *Request, target string, body []byte, cred *credential) (*http.Response, int, error) {
+func (c *Client) send(ctx context.Context, r *Request, target string, body []byte, cred *credential, buf *bytes.Buffer) (*http.Response, int, error) {
 	hreq, err := http.NewRequestWithContext(ctx, r.Method, target, nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %s %s: %w", c.vendor.Name, r.Method, r.Path, err)
@@ -387,15 +390,22 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 		}
 	}
 	p := &policy{c: c, method: r.Method, path: r.Path, idempotent: r.idempotent()}
-	rc := &retryablehttp.Client{
-		HTTPClient:   c.hc,
-		RetryMax:     c.maxRetries,
-		CheckRetry:   p.checkRetry,
-		Backoff:      p.backoff,
-		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	if buf != nil {
+		rreq.SetResponseHandler(func(resp *http.Response) error {
+			if resp.StatusCode < 200 || resp.StatusCode > 299 {
+				return nil // an error answer's body is read by apiError
+			}
+			buf.Reset()
+			return c.readBody(resp, buf, c.maxBody)
+		})
 	}
-	if c.logger != nil {
-		rc.RequestLogHook = p.attemptStarts
+	rc := &retryablehttp.Client{
+		HTTPClient:     c.hc,
+		RetryMax:       c.maxRetries,
+		CheckRetry:     p.checkRetry,
+		Backoff:        p.backoff,
+		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
+		RequestLogHook: p.attemptStarts,
 	}
 	resp, err := rc.Do(rreq)
 	if err != nil {

@@ -29,7 +29,7 @@ type policy struct {
 	path       string
 	idempotent bool
 
-	attempts int           // attempts made so far
+	attempts int           // attempts started so far
 	wait     time.Duration // the wait checkRetry chose for the next attempt
 	started  time.Time     // when the current attempt began (for logging)
 }
@@ -38,7 +38,6 @@ type policy struct {
 // call that stops is answered by the last response or transport error, so
 // the caller sees the typed *APIError rather than "giving up".
 func (p *policy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	p.attempts++
 	retry, wait, fromServer := p.decide(resp, err)
 	switch {
 	case !retry:
@@ -210,9 +209,14 @@ func permanent(err error) bool {
 	return false
 }
 
-// attemptStarts is retryablehttp's RequestLogHook, set only with a logger.
+// attemptStarts is retryablehttp's RequestLogHook: it counts attempts
+// here because CheckRetry runs twice for an attempt whose body fails to
+// read.
 func (p *policy) attemptStarts(_ retryablehttp.Logger, _ *http.Request, _ int) {
-	p.started = time.Now()
+	p.attempts++
+	if p.c.logger != nil {
+		p.started = time.Now()
+	}
 }
 
 // log writes one debug line per attempt: never a header, a query or a

@@ -3,9 +3,11 @@ package rest
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -355,4 +357,45 @@ func TestParseServerWaits(t *testing.T) {
 		assert.Equal(t, tc.ok, ok, tc.v)
 		assert.Equal(t, tc.want, got, tc.v)
 	}
+}
+
+// cutBody answers 200 with a Content-Length it does not deliver: half the
+// body, then the connection closes.
+func cutBody(w http.ResponseWriter, _ *http.Request) {
+	body := `{"id":1,"name":"` + strings.Repeat("x", 200) + `"}`
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(200)
+	_, _ = w.Write([]byte(body[:len(body)/2]))
+	w.(http.Flusher).Flush()
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err == nil {
+		conn.Close()
+	}
+}
+
+func TestAnAnswerCutMidBodyIsRetriedForAGET(t *testing.T) {
+	s := newCountingServer(t, cutBody, status(200, `{"id":2,"name":"whole"}`))
+	var w widget
+	res, err := s.client(t).Do(context.Background(), get("/w"), &w)
+	require.NoError(t, err)
+	assert.Equal(t, widget{ID: 2, Name: "whole"}, w)
+	assert.Equal(t, 2, res.Attempts)
+	assert.EqualValues(t, 2, s.hits.Load())
+}
+
+func TestAnAnswerCutMidBodyIsNotResentForAPOST(t *testing.T) {
+	s := newCountingServer(t, cutBody, status(200, `{"id":2}`))
+	_, err := s.client(t).Do(context.Background(), post("/w"), new(widget))
+	var tErr *TransportError
+	require.ErrorAs(t, err, &tErr)
+	assert.Equal(t, 1, tErr.Attempts)
+	assert.EqualValues(t, 1, s.hits.Load(), "the server acted; the POST is not sent again")
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+}
+
+func TestAnOversizedAnswerIsNotRetried(t *testing.T) {
+	s := newCountingServer(t, status(200, `{"id":1,"name":"`+strings.Repeat("x", 500)+`"}`))
+	_, err := s.client(t, WithMaxBodyBytes(100)).Do(context.Background(), get("/w"), new(widget))
+	require.ErrorIs(t, err, ErrResponseTooLarge)
+	assert.EqualValues(t, 1, s.hits.Load())
 }
