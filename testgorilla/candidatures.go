@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -235,6 +236,9 @@ func (d stageChangeBody) DecodeBody(b []byte) error {
 	}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
+	}
+	if aux.Stage == "" {
+		return errors.New(`want a stage change with "stage"`)
 	}
 	*s = StageChange{ID: int(aux.ID), Stage: aux.Stage, ReminderSent: aux.ReminderSent}
 	return nil

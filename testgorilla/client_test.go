@@ -450,3 +450,11 @@ func TestClientNeverPrintsItsToken(t *testing.T) {
 	assert.NotContains(t, s, token)
 	assert.True(t, strings.Contains(s, "[REDACTED]"))
 }
+
+func TestAStageChangeWithoutAStageIsADecodeError(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodPatch, api+"candidature/7/change_stage/", 200, []byte(`{"detail":"ok"}`))
+	_, err := c.Candidatures.ChangeStage(context.Background(), 7, testgorilla.StageRejected)
+	require.ErrorIs(t, err, testgorilla.ErrUnexpectedResponse)
+	assert.Contains(t, err.Error(), "expected *testgorilla.StageChange")
+}

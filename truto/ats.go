@@ -3,6 +3,7 @@ package truto
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -150,8 +151,15 @@ func (c *Candidate) Raw() json.RawMessage { return c.src.JSON() }
 
 func (c *Candidate) setSource(src rest.RawSource) { c.src = src }
 
-// Decoded keeps the answer as Raw; the client calls it.
-func (c *Candidate) Decoded(body json.RawMessage) error { c.src = rest.WholeBody(body); return nil }
+// Decoded refuses an answer without the record's "id" and keeps it as
+// Raw; the client calls it.
+func (c *Candidate) Decoded(body json.RawMessage) error {
+	if c.ID == "" {
+		return errNoID
+	}
+	c.src = rest.WholeBody(body)
+	return nil
+}
 
 // Flag is a yes/no field that Truto documents as a string ("true") and
 // some integrations send as a boolean; both decode, and it encodes as
@@ -211,8 +219,15 @@ func (a *Application) Raw() json.RawMessage { return a.src.JSON() }
 
 func (a *Application) setSource(src rest.RawSource) { a.src = src }
 
-// Decoded keeps the answer as Raw; the client calls it.
-func (a *Application) Decoded(body json.RawMessage) error { a.src = rest.WholeBody(body); return nil }
+// Decoded refuses an answer without the record's "id" and keeps it as
+// Raw; the client calls it.
+func (a *Application) Decoded(body json.RawMessage) error {
+	if a.ID == "" {
+		return errNoID
+	}
+	a.src = rest.WholeBody(body)
+	return nil
+}
 
 // Stage is an application's stage in a job's pipeline.
 type Stage struct {
@@ -265,8 +280,19 @@ func (j *Job) Raw() json.RawMessage { return j.src.JSON() }
 
 func (j *Job) setSource(src rest.RawSource) { j.src = src }
 
-// Decoded keeps the answer as Raw; the client calls it.
-func (j *Job) Decoded(body json.RawMessage) error { j.src = rest.WholeBody(body); return nil }
+// Decoded refuses an answer without the record's "id" and keeps it as
+// Raw; the client calls it.
+func (j *Job) Decoded(body json.RawMessage) error {
+	if j.ID == "" {
+		return errNoID
+	}
+	j.src = rest.WholeBody(body)
+	return nil
+}
+
+// errNoID refuses an answer that is not a record: Truto documents "id" as
+// required on every record.
+var errNoID = errors.New(`want a record with "id"`)
 
 // CandidatesService is the ATS candidates resource: List, All, Get,
 // Update and Delete of a ResourceClient, and a Create with the

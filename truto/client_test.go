@@ -423,3 +423,14 @@ func TestClientNeverPrintsItsToken(t *testing.T) {
 	_, err := truto.NewClient("")
 	assert.EqualError(t, err, "truto: token: must not be empty")
 }
+
+func TestARecordWithoutAnIDIsADecodeError(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodGet, "/unified/ats/candidates/c-1", answer(200, []byte(`{"unexpected":true}`)))
+	m.on(http.MethodPost, "/unified/ats/candidates", answer(201, []byte(`{}`)))
+	_, err := c.ATS.Candidates.Get(context.Background(), account, "c-1")
+	require.ErrorIs(t, err, truto.ErrUnexpectedResponse)
+	assert.Contains(t, err.Error(), `want a record with "id"`)
+	_, err = c.ATS.Candidates.Create(context.Background(), account, truto.CandidateInput{FirstName: "A"}, truto.CreateCandidateParams{})
+	require.ErrorIs(t, err, truto.ErrUnexpectedResponse)
+}
