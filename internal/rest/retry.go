@@ -144,10 +144,13 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return seconds(float64(secs)), true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(t.Sub(now), 0), true
+		return clampWait(t.Sub(now)), true
 	}
 	return 0, false
 }
+
+// clampWait keeps a server's wait between zero and maxServerWait.
+func clampWait(d time.Duration) time.Duration { return min(max(d, 0), maxServerWait) }
 
 // unixTimeFloor separates a reset given as a Unix time (GitHub's style)
 // from one given in seconds (TestGorilla's and Truto's): no window lasts
@@ -160,7 +163,10 @@ func parseReset(v string, now time.Time) (time.Duration, bool) {
 		return 0, false
 	}
 	if f >= unixTimeFloor {
-		return max(time.Unix(int64(f), 0).Sub(now), 0), true
+		if f > float64(now.Unix())+maxServerWait.Seconds() {
+			return maxServerWait, true // also keeps time.Unix far from overflow
+		}
+		return clampWait(time.Unix(int64(f), 0).Sub(now)), true
 	}
 	return seconds(f), true
 }

@@ -333,6 +333,7 @@ func TestParseServerWaits(t *testing.T) {
 		{"-3", 0, false},
 		{"Mon, 23 Nov 2026 12:00:30 GMT", 30 * time.Second, true},
 		{"Mon, 23 Nov 2026 11:00:00 GMT", 0, true}, // in the past: no wait
+		{"Fri, 31 Dec 9999 23:59:59 GMT", maxServerWait, true},
 		{"99999999999999999", maxServerWait, true},
 		{"soon", 0, false},
 		{"", 0, false},
@@ -349,6 +350,8 @@ func TestParseServerWaits(t *testing.T) {
 		{"42", 42 * time.Second, true},
 		{"0.25", 250 * time.Millisecond, true},
 		{itoa(now.Unix() + 90), 90 * time.Second, true},
+		{"1e10", maxServerWait, true}, // a Unix time centuries ahead (found by FuzzServerWait)
+		{"1e300", maxServerWait, true},
 		{"NaN", 0, false},
 		{"-1", 0, false},
 		{"x", 0, false},

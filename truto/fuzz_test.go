@@ -1,0 +1,91 @@
+package truto
+
+import (
+	"encoding/json"
+	"net/url"
+	"os"
+	"testing"
+)
+
+func seed(f *testing.F, name string) []byte {
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
+}
+
+// FuzzListAnswer decodes list answers as the client does: what decodes
+// re-encodes to records that decode to the same ids and names, and every
+// record finds its raw JSON.
+func FuzzListAnswer(f *testing.F) {
+	f.Add(seed(f, "list_candidates.json"))
+	f.Add([]byte(`{"result":[],"next_cursor":"abc"}`))
+	f.Add([]byte(`{"next_cursor":null}`))
+	f.Add([]byte(`{"result":[{"id":"1","tags":["a",{"id":"2","name":"b"}],"is_private":true}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var a listAnswer[Candidate]
+		if json.Unmarshal(body, &a) != nil || a.Decoded(body) != nil {
+			return
+		}
+		for i := range a.Result {
+			if a.Result[i].Raw() == nil {
+				t.Fatalf("record %d has no raw JSON", i)
+			}
+			_ = a.Result[i].IsPrivate.True()
+		}
+		again, err := json.Marshal(a.Result)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back []Candidate
+		if err := json.Unmarshal(again, &back); err != nil {
+			t.Fatalf("%s re-encodes as %s, which does not decode: %v", body, again, err)
+		}
+		for i := range a.Result {
+			if back[i].ID != a.Result[i].ID || back[i].Name != a.Result[i].Name || len(back[i].Tags) != len(a.Result[i].Tags) {
+				t.Fatalf("record %d changed on re-encoding", i)
+			}
+		}
+	})
+}
+
+// FuzzErrorParse parses error bodies: never a panic, and the details of
+// any body are readable.
+func FuzzErrorParse(f *testing.F) {
+	f.Add(seed(f, "error_remote.json"))
+	f.Add(seed(f, "error_plain.json"))
+	f.Add([]byte(`{"truto_error_insight":{"missing_scopes":{"value":"one"}}}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		e := &APIError{Vendor: "truto", Method: "GET", URL: "https://api.truto.one/unified/ats/jobs", StatusCode: 422, Body: body}
+		parseError(e)
+		_ = classify(e)
+		_ = e.Error()
+		if _, ok := ErrorDetailsOf(e); !ok {
+			t.Fatal("an *APIError has details")
+		}
+	})
+}
+
+// FuzzRemoteQuery encodes remote queries read from JSON: never a panic,
+// and every encoded key is under remote_query.
+func FuzzRemoteQuery(f *testing.F) {
+	f.Add([]byte(`{"foo":"bar","a":{"b":"c"},"ids":["1","2"],"n":3,"flag":false}`))
+	f.Add([]byte(`{"":"x"}`))
+	f.Add([]byte(`{"a":[{"b":[1,2]}]}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		var q map[string]any
+		if json.Unmarshal(doc, &q) != nil {
+			return
+		}
+		v := url.Values{}
+		if RemoteQuery(q).EncodeValues("remote_query", &v) != nil {
+			return
+		}
+		for k := range v {
+			if len(k) < len("remote_query[") || k[:len("remote_query[")] != "remote_query[" {
+				t.Fatalf("key %q escaped remote_query", k)
+			}
+		}
+	})
+}
