@@ -144,8 +144,12 @@ type Invitation struct {
 // Raw returns the answer as the API sent it.
 func (i *Invitation) Raw() json.RawMessage { return i.src.JSON() }
 
-// Decoded keeps the answer as Raw; the client calls it.
+// Decoded refuses an answer with neither the candidature's id nor an
+// invitation link, and keeps it as Raw; the client calls it.
 func (i *Invitation) Decoded(body json.RawMessage) error {
+	if i.ID == 0 && i.InvitationLink == "" {
+		return fmt.Errorf(`want an invitation with "id" or "invitation_link"`)
+	}
 	i.src = rest.WholeBody(body)
 	return nil
 }

@@ -2,6 +2,7 @@ package testgorilla
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -154,9 +155,7 @@ func login(ctx context.Context, rc *rest.Client, username, password string) (str
 	if password == "" {
 		return "", invalid("password", "required")
 	}
-	var out struct {
-		Token string `json:"token"`
-	}
+	var out loginAnswer
 	_, err := rc.Do(ctx, &rest.Request{
 		Method: http.MethodPost, Path: LoginPath, NoAuth: true, Redact: []string{password},
 		Body: map[string]string{"username": username, "password": password},
@@ -166,10 +165,19 @@ func login(ctx context.Context, rc *rest.Client, username, password string) (str
 	if err != nil {
 		return "", err
 	}
-	if out.Token == "" {
-		return "", fmt.Errorf("testgorilla: login: the answer carried no token")
-	}
 	return out.Token, nil
+}
+
+// loginAnswer is {"token": ...}; an answer without one is a *DecodeError.
+type loginAnswer struct {
+	Token string `json:"token"`
+}
+
+func (a *loginAnswer) Decoded(json.RawMessage) error {
+	if a.Token == "" {
+		return fmt.Errorf(`want {"token": ...}; the answer carried no token`)
+	}
+	return nil
 }
 
 // String describes the client without its token.

@@ -232,11 +232,21 @@ func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, op
 	if err != nil {
 		return err
 	}
-	var out struct {
-		ID *json.RawMessage `json:"id"`
-	}
+	var out deleteAnswer
 	_, _, err = r.c.call(ctx, call{method: http.MethodDelete, path: r.path(id), account: accountID, opts: o, write: true}, &out)
 	return err
+}
+
+// deleteAnswer is Truto's {"id": ...} for a delete.
+type deleteAnswer struct {
+	ID json.RawMessage `json:"id"`
+}
+
+func (a *deleteAnswer) Decoded(json.RawMessage) error {
+	if len(a.ID) == 0 || string(a.ID) == "null" {
+		return errors.New(`want {"id": ...} for a delete`)
+	}
+	return nil
 }
 
 // Method calls a custom method of the resource with body and returns
@@ -276,8 +286,8 @@ func (m *methodResult[T]) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &m.value); err != nil {
 		return err
 	}
-	if s, ok := any(&m.value).(sourced); ok {
-		s.setSource(rest.WholeBody(bytes.Clone(b)))
+	if d, ok := any(&m.value).(rest.Decoded); ok {
+		return d.Decoded(bytes.Clone(b)) // checks the record and keeps its Raw
 	}
 	return nil
 }
