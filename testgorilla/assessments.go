@@ -39,8 +39,12 @@ func (a *Assessment) Raw() json.RawMessage { return a.src.JSON() }
 
 func (a *Assessment) setSource(src rest.RawSource) { a.src = src }
 
-// Decoded keeps the answer as Raw; the client calls it.
+// Decoded refuses an answer without the assessment's "id" and keeps it
+// as Raw; the client calls it.
 func (a *Assessment) Decoded(body json.RawMessage) error {
+	if a.ID == 0 {
+		return fmt.Errorf(`want an assessment with "id"`)
+	}
 	a.src = rest.WholeBody(body)
 	return nil
 }
@@ -100,9 +104,6 @@ func (s *AssessmentsService) Get(ctx context.Context, id int) (*Assessment, erro
 	var a Assessment
 	if err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: assessmentsPath + strconv.Itoa(id) + "/"}, &a); err != nil {
 		return nil, err
-	}
-	if a.ID == 0 {
-		return nil, fmt.Errorf("testgorilla: assessment %d: the answer has no id", id)
 	}
 	return &a, nil
 }

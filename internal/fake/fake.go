@@ -45,6 +45,9 @@ type Fault struct {
 	Status int
 	Header http.Header
 	Body   string
+	// RedirectSelf sets Location to the request's own URL (with Status
+	// 301, say): a client that follows it asks again.
+	RedirectSelf bool
 	// AfterHandler lets the fake handle the request first (so a write
 	// happens) and then throws its answer away for Status: a failure
 	// after the server acted.
@@ -189,6 +192,9 @@ func (s *Server) apply(f Fault, w http.ResponseWriter, r *http.Request) {
 		}
 		for k, v := range f.Header {
 			w.Header()[k] = v
+		}
+		if f.RedirectSelf {
+			w.Header().Set("Location", r.URL.RequestURI())
 		}
 		w.WriteHeader(f.Status)
 		_, _ = io.WriteString(w, f.Body)

@@ -1,0 +1,608 @@
+package recruitkit_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/recruitkit/recruitkit-go/internal/fake"
+	"github.com/recruitkit/recruitkit-go/testgorilla"
+	"github.com/recruitkit/recruitkit-go/testgorilla/testgorillatest"
+	"github.com/recruitkit/recruitkit-go/trustcruit"
+	"github.com/recruitkit/recruitkit-go/trustcruit/trustcruittest"
+	"github.com/recruitkit/recruitkit-go/truto"
+	"github.com/recruitkit/recruitkit-go/truto/trutotest"
+)
+
+var update = flag.Bool("update", false, "rewrite RELIABILITY.md's fault matrix from this run")
+
+// class is how a method may be retried.
+type class int
+
+const (
+	read  class = iota // idempotent: retried on transport errors and 5xx
+	write              // non-idempotent: never sent twice once it may have arrived
+	keyed              // a write with an Idempotency-Key (Truto): retried, run once
+)
+
+// method is one public method of a client, run against a fresh fake.
+type method struct {
+	name    string
+	class   class
+	decodes bool // reads a 2xx body; false: the body is ignored or handed over
+	anyJSON bool // takes any JSON (Client.Raw)
+	truto   bool // Truto never retries a 503
+	get     bool // a GET (or HEAD): the only requests whose redirects are followed
+	run     func(ctx context.Context, e *env) error
+}
+
+// env is a fresh set of fakes with clients and seeded records.
+type env struct {
+	tg  *testgorillatest.Server
+	tt  *trutotest.Server
+	tc  *trustcruittest.Server
+	tgc *testgorilla.Client
+	ttc *truto.Client
+	tcc *trustcruit.Client
+
+	tgBase  string // where the TestGorilla client points
+	logger  *slog.Logger
+	maxBody int64
+
+	assessment, candidature, testTaker int
+	account, jobID, candidateID, appID string
+}
+
+// secrets are what must never appear in a log line or an error.
+const password = "correct-horse-battery-staple"
+
+var secrets = []string{testgorillatest.APIKey, trutotest.Token, trustcruittest.TestToken, password}
+
+// newEnv starts the fakes; base, when not empty, replaces their URL in
+// every client (a dead address for "connection refused").
+func newEnv(t *testing.T, base string, logger *slog.Logger, maxBody int64) *env {
+	e := &env{tg: testgorillatest.NewServer(), tt: trutotest.NewServer(), tc: trustcruittest.NewServer(), logger: logger, maxBody: maxBody}
+	t.Cleanup(func() { e.tg.Close(); e.tt.Close(); e.tc.Close() })
+	e.tg.DisableRateLimits()
+	e.tt.DisableRateLimits()
+	e.tg.AddUser("ada@example.com", password)
+	a := e.tg.AddAssessment("Go developer", "Go (coding)")
+	e.assessment = a.ID
+	c := e.tg.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Ada Lovelace", Email: "ada@example.com", Stage: testgorilla.StageRejected})
+	e.candidature, e.testTaker = c.ID, c.TestTakerID
+	e.account = e.tt.AddAccount(trutotest.IntegrationGreenhouse)
+	e.jobID = e.tt.AddJob(e.account, "Go developer").ID
+	e.candidateID = e.tt.AddRecord(e.account, "ats", "candidates", trutotest.Record{"first_name": "Grace"})
+	e.appID = e.tt.AddRecord(e.account, "ats", "applications", trutotest.Record{"job": trutotest.Record{"id": e.jobID}})
+	e.tt.AddFile("https://files.example.com/cv.pdf", []byte("%PDF-1.7"))
+
+	url := func(s string) string {
+		if base != "" {
+			return base
+		}
+		return s
+	}
+	e.tgBase = url(e.tg.URL())
+	n, lo, hi := 3, time.Millisecond, 5*time.Second
+	var err error
+	e.tgc, err = testgorilla.NewClient(testgorillatest.APIKey, testgorilla.WithBaseURL(url(e.tg.URL())), testgorilla.WithRetry(n, lo, hi),
+		testgorilla.WithLogger(logger), testgorilla.WithMaxBodyBytes(maxBody))
+	must(t, err)
+	e.ttc, err = truto.NewClient(trutotest.Token, truto.WithBaseURL(url(e.tt.URL())), truto.WithRetry(n, lo, hi),
+		truto.WithLogger(logger), truto.WithMaxBodyBytes(maxBody))
+	must(t, err)
+	e.tcc, err = trustcruit.NewClient(trustcruittest.TestToken, trustcruit.WithBaseURL(url(e.tc.URL())), trustcruit.WithRetry(n, lo, hi),
+		trustcruit.WithLogger(logger), trustcruit.WithMaxBodyBytes(maxBody))
+	must(t, err)
+	return e
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// server is the fake the method talks to.
+func (m method) server(e *env) *fake.Server {
+	switch strings.Fields(m.name)[0] {
+	case "testgorilla":
+		return e.tg.Server
+	case "truto":
+		return e.tt.Server
+	}
+	return e.tc.Server
+}
+
+func drain(rc io.ReadCloser, err error) error {
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	_, err = io.Copy(io.Discard, rc)
+	return err
+}
+
+func first[T any](seq func(func(T, error) bool)) error {
+	for _, err := range seq {
+		return err
+	}
+	return nil
+}
+
+// methods is every public method of the three clients.
+var methods = []method{
+	{name: "trustcruit SubmitCandidate", class: write, run: func(ctx context.Context, e *env) error {
+		return e.tcc.SubmitCandidate(ctx, trustcruit.SubmitCandidateParams{SprancherID: trustcruit.TestSprancherID, Level: trustcruit.LevelTest, Email: "ada@example.com"})
+	}},
+	{name: "trustcruit Stats", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tcc.Stats(ctx, trustcruit.StatsParams{Question: trustcruit.QuestionCNPS})
+		return err
+	}},
+	{name: "testgorilla Login", class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := testgorilla.Login(ctx, "ada@example.com", password, testgorilla.WithBaseURL(e.tgBase),
+			testgorilla.WithRetry(3, time.Millisecond, 5*time.Second), testgorilla.WithLogger(e.logger), testgorilla.WithMaxBodyBytes(e.maxBody))
+		return err
+	}},
+	{name: "testgorilla Candidatures.List", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Candidatures.List(ctx, testgorilla.ListCandidaturesParams{Assessment: e.assessment})
+		return err
+	}},
+	{name: "testgorilla Candidatures.All", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		return first(e.tgc.Candidatures.All(ctx, testgorilla.ListCandidaturesParams{Assessment: e.assessment}))
+	}},
+	{name: "testgorilla Candidatures.Delete", class: read, run: func(ctx context.Context, e *env) error {
+		return e.tgc.Candidatures.Delete(ctx, e.candidature)
+	}},
+	{name: "testgorilla Candidatures.ChangeStage", class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Candidatures.ChangeStage(ctx, e.candidature, testgorilla.StageRejected)
+		return err
+	}},
+	{name: "testgorilla Candidatures.SendRejectionEmail", class: write, run: func(ctx context.Context, e *env) error {
+		return e.tgc.Candidatures.SendRejectionEmail(ctx, e.candidature)
+	}},
+	{name: "testgorilla Candidatures.ResendInvitation", class: write, run: func(ctx context.Context, e *env) error {
+		return e.tgc.Candidatures.ResendInvitation(ctx, e.candidature)
+	}},
+	{name: "testgorilla Candidates.Get", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Candidates.Get(ctx, e.testTaker)
+		return err
+	}},
+	{name: "testgorilla Assessments.List", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Assessments.List(ctx, testgorilla.ListAssessmentsParams{})
+		return err
+	}},
+	{name: "testgorilla Assessments.All", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		return first(e.tgc.Assessments.All(ctx, testgorilla.ListAssessmentsParams{}))
+	}},
+	{name: "testgorilla Assessments.Get", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Assessments.Get(ctx, e.assessment)
+		return err
+	}},
+	{name: "testgorilla Assessments.Invite", class: write, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Assessments.Invite(ctx, e.assessment, testgorilla.InviteParams{Email: "grace@example.com", FirstName: "Grace", LastName: "Hopper"})
+		return err
+	}},
+	{name: "testgorilla Results.List", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Results.List(ctx, e.assessment, e.testTaker)
+		return err
+	}},
+	{name: "truto ATS.Candidates.Create", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Candidates.Create(ctx, e.account, truto.CandidateInput{FirstName: "Ada"}, truto.CreateCandidateParams{JobID: e.jobID})
+		return err
+	}},
+	{name: "truto ATS.Candidates.List", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Candidates.List(ctx, e.account, truto.ListParams{})
+		return err
+	}},
+	{name: "truto ATS.Candidates.All", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		return first(e.ttc.ATS.Candidates.All(ctx, e.account, truto.ListParams{}))
+	}},
+	{name: "truto ATS.Candidates.Get", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Candidates.Get(ctx, e.account, e.candidateID)
+		return err
+	}},
+	{name: "truto ATS.Candidates.Update", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Candidates.Update(ctx, e.account, e.candidateID, truto.CandidateInput{Title: "Engineer"})
+		return err
+	}},
+	{name: "truto ATS.Candidates.Delete", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		return e.ttc.ATS.Candidates.Delete(ctx, e.account, e.candidateID)
+	}},
+	{name: "truto ATS.Jobs.Get", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Jobs.Get(ctx, e.account, e.jobID)
+		return err
+	}},
+	{name: "truto ATS.Applications.MoveStage", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Applications.MoveStage(ctx, e.account, truto.MoveStageParams{ApplicationID: e.appID, StageID: "INTERVIEW"})
+		return err
+	}},
+	{name: "truto ATS.Applications.Reject", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Applications.Reject(ctx, e.account, truto.RejectParams{ApplicationID: e.appID})
+		return err
+	}},
+	{name: "truto ATS.Attachments.Download", class: keyed, truto: true, run: func(ctx context.Context, e *env) error {
+		return drain(e.ttc.ATS.Attachments.Download(ctx, e.account, "https://files.example.com/cv.pdf"))
+	}},
+	{name: "truto Client.Raw", get: true, class: read, decodes: true, anyJSON: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.Raw(ctx, truto.UnifiedRequest{Model: "ats", Resource: "candidates", ID: e.candidateID, IntegratedAccountID: e.account})
+		return err
+	}},
+	{name: "truto Client.Stream", get: true, class: read, truto: true, run: func(ctx context.Context, e *env) error {
+		return drain(e.ttc.Stream(ctx, truto.UnifiedRequest{Model: "ats", Resource: "candidates", IntegratedAccountID: e.account,
+			Options: truto.RequestOptions{ResponseFormat: truto.FormatStream}}))
+	}},
+}
+
+// fault is one way the network or the server misbehaves.
+type fault struct {
+	name     string
+	deadline time.Duration
+	maxBody  int64
+	refused  bool
+	inject   func(m method, s *fake.Server)
+	expect   func(m method) outcome
+}
+
+// outcome is what a call came to: its class of result and how many
+// requests the server received.
+type outcome struct {
+	result   string // "ok", "APIError 503", "TransportError", "DecodeError", "RateLimited"
+	requests int
+}
+
+func (o outcome) String() string { return fmt.Sprintf("%s ×%d", o.result, o.requests) }
+
+func failN(n, status int, header http.Header) func(method, *fake.Server) {
+	return func(_ method, s *fake.Server) {
+		for range n {
+			s.Inject(fake.Fault{Status: status, Header: header, Body: fmt.Sprintf(`{"detail":"injected %d"}`, status)})
+		}
+	}
+}
+
+func body(b string) func(method, *fake.Server) {
+	return func(_ method, s *fake.Server) {
+		s.Inject(fake.Fault{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: b})
+	}
+}
+
+// badBody is the outcome of a 2xx body the method cannot take: an error
+// for a method that decodes, nothing for one that ignores the body.
+func badBody(m method) outcome {
+	if m.decodes {
+		return outcome{"DecodeError", 1}
+	}
+	return outcome{"ok", 1}
+}
+
+var faults = []fault{
+	{name: "connection refused", refused: true, expect: func(method) outcome { return outcome{"TransportError", 0} }},
+	{name: "reset before the response", inject: func(_ method, s *fake.Server) { s.Inject(fake.Fault{Drop: true}) },
+		expect: func(m method) outcome {
+			if m.class == write {
+				return outcome{"TransportError", 1}
+			}
+			return outcome{"ok", 2}
+		}},
+	{name: "reset halfway through the body", inject: func(_ method, s *fake.Server) { s.Inject(fake.Fault{CutBody: true}) },
+		expect: func(m method) outcome {
+			switch {
+			case !m.decodes && m.name != "truto ATS.Attachments.Download" && m.name != "truto Client.Stream":
+				return outcome{"ok", 1} // the answer's body is not needed
+			case !m.decodes:
+				return outcome{"TransportError", 1} // the caller reads the stream and sees it break
+			case m.class == write:
+				return outcome{"TransportError", 1}
+			}
+			return outcome{"ok", 2}
+		}},
+	{name: "no answer before the deadline", deadline: 300 * time.Millisecond,
+		inject: func(_ method, s *fake.Server) { s.Inject(fake.Fault{Hang: true}) },
+		expect: func(method) outcome { return outcome{"TransportError", 1} }},
+	{name: "503 twice, then healthy", inject: failN(2, 503, nil), expect: func(m method) outcome {
+		if m.class == write || m.truto {
+			return outcome{"APIError 503", 1}
+		}
+		return outcome{"ok", 3}
+	}},
+	{name: "500, 502, 504, then healthy", inject: func(_ method, s *fake.Server) {
+		for _, code := range []int{500, 502, 504} {
+			s.Inject(fake.Fault{Status: code, Body: `{"detail":"injected"}`})
+		}
+	}, expect: func(m method) outcome {
+		if m.class == write {
+			return outcome{"APIError 500", 1}
+		}
+		return outcome{"ok", 4}
+	}},
+	{name: "429 with Retry-After: 1", inject: failN(1, 429, http.Header{"Retry-After": {"1"}}),
+		expect: func(method) outcome { return outcome{"ok", 2} }},
+	{name: "429 with X-RateLimit-Reset: 0.2", inject: failN(1, 429, http.Header{"X-Ratelimit-Reset": {"0.2"}}),
+		expect: func(method) outcome { return outcome{"ok", 2} }},
+	{name: "429 waiting past the deadline", deadline: 2 * time.Second, inject: failN(1, 429, http.Header{"Retry-After": {"30"}}),
+		expect: func(method) outcome { return outcome{"RateLimited", 1} }},
+	{name: "200 with truncated JSON", inject: body(`{"result":[{"id":"1"`), expect: badBody},
+	{name: "200 with HTML", inject: body(`<html><body>Service Unavailable</body></html>`), expect: badBody},
+	{name: "200 with an empty body", inject: body(``), expect: badBody},
+	{name: "200 of the wrong shape", inject: body(`{"unexpected":true}`), expect: func(m method) outcome {
+		if m.anyJSON {
+			return outcome{"ok", 1}
+		}
+		return badBody(m)
+	}},
+	{name: "200 larger than the body cap", maxBody: 1024,
+		inject: body(`{"padding":"` + strings.Repeat("x", 4096) + `"}`),
+		expect: func(m method) outcome {
+			if m.decodes {
+				return outcome{"TransportError", 1}
+			}
+			return outcome{"ok", 1}
+		}},
+	{name: "301 to the same URL", inject: func(_ method, s *fake.Server) {
+		s.Inject(fake.Fault{Status: 301, RedirectSelf: true})
+	}, expect: func(m method) outcome {
+		if m.get {
+			return outcome{"ok", 2} // a GET follows, and the fake then answers
+		}
+		return outcome{"APIError 301", 1} // any other redirect is not followed
+	}},
+}
+
+// classify names the outcome of a call by its error.
+func classify(err error) string {
+	var apiErr *testgorilla.APIError
+	switch {
+	case err == nil:
+		return "ok"
+	case errors.Is(err, testgorilla.ErrRateLimited):
+		return "RateLimited"
+	case errors.As(err, &apiErr):
+		return fmt.Sprintf("APIError %d", apiErr.StatusCode)
+	case errors.Is(err, testgorilla.ErrUnexpectedResponse):
+		return "DecodeError"
+	}
+	var tErr *testgorilla.TransportError
+	if errors.As(err, &tErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, context.DeadlineExceeded) {
+		return "TransportError"
+	}
+	return fmt.Sprintf("unexpected %T: %v", err, err)
+}
+
+// matrixResult is one cell of the fault matrix.
+type matrixResult struct {
+	method, fault string
+	got           outcome
+	took          time.Duration
+}
+
+// TestFaultMatrix runs every public method under every fault against
+// the fakes (real sockets) and checks the outcome, the requests the
+// server saw, and the time against the deadline. Its results are the
+// matrix in RELIABILITY.md (go test -run TestFaultMatrix -update . to
+// rewrite it). Every run logs at debug level and every error is
+// formatted, and no secret may appear in either.
+func TestFaultMatrix(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every method under every fault")
+	}
+	dead := deadAddress(t)
+	var (
+		mu      sync.Mutex
+		results []matrixResult
+		leaks   bytes.Buffer
+	)
+	for _, f := range faults {
+		for _, m := range methods {
+			t.Run(f.name+"/"+m.name, func(t *testing.T) {
+				t.Parallel()
+				var logBuf safeBuffer
+				logger := slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				base := ""
+				if f.refused {
+					base = dead
+				}
+				maxBody := f.maxBody
+				if maxBody == 0 {
+					maxBody = 1 << 20
+				}
+				e := newEnv(t, base, logger, maxBody)
+				s := m.server(e)
+				if f.inject != nil {
+					f.inject(m, s)
+				}
+				deadline := f.deadline
+				if deadline == 0 {
+					deadline = 10 * time.Second
+				}
+				ctx, cancel := context.WithTimeout(context.Background(), deadline)
+				defer cancel()
+				start := time.Now()
+				err := m.run(ctx, e)
+				took := time.Since(start)
+
+				got := outcome{classify(err), len(s.Requests())}
+				if want := f.expect(m); got != want {
+					t.Errorf("got %v (%v), want %v", got, err, want)
+				}
+				if took > deadline+500*time.Millisecond {
+					t.Errorf("took %v, past the %v deadline", took, deadline)
+				}
+				if f.name == "429 waiting past the deadline" && took > 500*time.Millisecond {
+					t.Errorf("took %v to give up a wait it could not take", took)
+				}
+				mu.Lock()
+				defer mu.Unlock()
+				results = append(results, matrixResult{m.name, f.name, got, took})
+				fmt.Fprintf(&leaks, "%v\n%+v\n%#v\n%s\n", err, err, err, logBuf.String())
+			})
+		}
+	}
+	t.Cleanup(func() {
+		for _, secret := range secrets {
+			if strings.Contains(leaks.String(), secret) {
+				t.Errorf("a secret (%.6s...) appears in an error or a log line", secret)
+			}
+		}
+		if !strings.Contains(leaks.String(), "recruitkit: http attempt") {
+			t.Error("the debug logger saw no attempt: the leak audit audited nothing")
+		}
+		if t.Failed() {
+			return
+		}
+		checkMatrix(t, results)
+	})
+}
+
+// deadAddress is a local address nothing listens on.
+func deadAddress(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	addr := ln.Addr().String()
+	must(t, ln.Close())
+	return "http://" + addr
+}
+
+type safeBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *safeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *safeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+const (
+	matrixBegin = "<!-- fault matrix: generated by TestFaultMatrix; go test -run TestFaultMatrix -update . -->"
+	matrixEnd   = "<!-- end of fault matrix -->"
+)
+
+// checkMatrix renders the results as RELIABILITY.md's table and checks
+// the file has it (or, with -update, writes it).
+func checkMatrix(t *testing.T, results []matrixResult) {
+	cell := map[[2]string]outcome{}
+	for _, r := range results {
+		cell[[2]string{r.method, r.fault}] = r.got
+	}
+	var b strings.Builder
+	b.WriteString(matrixBegin + "\n\n")
+	b.WriteString("Each cell: the outcome, × the requests the server received.\n\n")
+	var fs []string
+	for _, f := range faults {
+		fs = append(fs, f.name)
+	}
+	b.WriteString("| method | " + strings.Join(fs, " | ") + " |\n|---|" + strings.Repeat("---|", len(fs)) + "\n")
+	for _, m := range methods {
+		name := m.name
+		b.WriteString("| " + name + " |")
+		for _, f := range fs {
+			b.WriteString(" " + cell[[2]string{name, f}].String() + " |")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n" + matrixEnd)
+	doc, err := os.ReadFile("RELIABILITY.md")
+	must(t, err)
+	start, end := bytes.Index(doc, []byte(matrixBegin)), bytes.Index(doc, []byte(matrixEnd))
+	if start < 0 || end < start {
+		t.Fatalf("RELIABILITY.md has no fault matrix markers")
+	}
+	current := string(doc[start : end+len(matrixEnd)])
+	if current == b.String() {
+		return
+	}
+	if !*update {
+		t.Fatalf("RELIABILITY.md's fault matrix is not this run's; rewrite it with: go test -run TestFaultMatrix -update .")
+	}
+	out := string(doc[:start]) + b.String() + string(doc[end+len(matrixEnd):])
+	must(t, os.WriteFile("RELIABILITY.md", []byte(out), 0o644))
+}
+
+// TestConcurrentCallers shares one set of clients between 64 goroutines
+// making mixed calls while the fakes drop connections, fail, throttle
+// and stall, and accounts for every result: each call ends ok or with a
+// typed error, none is lost, and the race detector watches.
+func TestConcurrentCallers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs 640 calls")
+	}
+	var logBuf safeBuffer
+	e := newEnv(t, "", slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug})), 1<<20)
+	for _, s := range []*fake.Server{e.tg.Server, e.tt.Server, e.tc.Server} {
+		for i := range 40 {
+			switch i % 5 {
+			case 0:
+				s.Inject(fake.Fault{Drop: true})
+			case 1:
+				s.Inject(fake.Fault{Status: 503, Body: `{"detail":"busy"}`})
+			case 2:
+				s.Inject(fake.Fault{Status: 429, Header: http.Header{"X-Ratelimit-Reset": {"0.05"}}})
+			case 3:
+				s.Inject(fake.Fault{Delay: 20 * time.Millisecond})
+			case 4:
+				s.Inject(fake.Fault{CutBody: true})
+			}
+		}
+	}
+	const goroutines, calls = 64, 10
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	var (
+		mu     sync.Mutex
+		counts = map[string]int{}
+		wg     sync.WaitGroup
+	)
+	for g := range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range calls {
+				m := methods[(g*calls+i)%len(methods)]
+				result := classify(m.run(ctx, e))
+				mu.Lock()
+				counts[result]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for result, n := range counts {
+		total += n
+		if strings.HasPrefix(result, "unexpected") {
+			t.Errorf("%d calls ended with %s", n, result)
+		}
+	}
+	if total != goroutines*calls {
+		t.Fatalf("accounted for %d calls of %d", total, goroutines*calls)
+	}
+	if counts["ok"] < total/2 {
+		t.Errorf("only %d of %d calls succeeded under faults the clients retry: %v", counts["ok"], total, counts)
+	}
+	for _, secret := range secrets {
+		if strings.Contains(logBuf.String(), secret) {
+			t.Errorf("a secret (%.6s...) appears in a log line", secret)
+		}
+	}
+	t.Logf("results: %v", counts)
+}
