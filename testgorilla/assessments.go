@@ -30,14 +30,8 @@ type Assessment struct {
 	// FinishedPercentage is the share of candidates who completed it.
 	FinishedPercentage float64 `json:"finished_percentage"`
 
-	src rest.RawSource
+	source
 }
-
-// Raw returns the object as the API sent it; nil when the client did
-// not decode it.
-func (a *Assessment) Raw() json.RawMessage { return a.src.JSON() }
-
-func (a *Assessment) setSource(src rest.RawSource) { a.src = src }
 
 // Decoded refuses an answer without the assessment's "id" and keeps it
 // as Raw; the client calls it.
@@ -139,11 +133,8 @@ type Invitation struct {
 	InvitationUUID string `json:"invitation_uuid"`
 	InvitationLink string `json:"invitation_link"`
 
-	src rest.RawSource
+	source
 }
-
-// Raw returns the answer as the API sent it.
-func (i *Invitation) Raw() json.RawMessage { return i.src.JSON() }
 
 // Decoded refuses an answer with neither the candidature's id nor an
 // invitation link, and keeps it as Raw; the client calls it.

@@ -28,12 +28,8 @@ type Candidate struct {
 	Tests        []json.RawMessage `json:"tests"`
 	LastActivity time.Time         `json:"last_activity"`
 
-	src rest.RawSource
+	source
 }
-
-// Raw returns the candidate as the API sent it (its assessments'
-// undocumented fields included); nil when the client did not decode it.
-func (c *Candidate) Raw() json.RawMessage { return c.src.JSON() }
 
 // CandidateAssessment is one assessment a candidate was invited to; its
 // other fields are in the candidate's Raw.

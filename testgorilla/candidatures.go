@@ -42,14 +42,8 @@ type Candidature struct {
 	Status               Status   `json:"status"`
 	TestTakerID          int      `json:"testtaker_id"` // the candidate's id: Candidates.Get
 
-	src rest.RawSource
+	source
 }
-
-// Raw returns the object as the API sent it, for fields this type does
-// not name (see Extra); nil when the client did not decode it.
-func (c *Candidature) Raw() json.RawMessage { return c.src.JSON() }
-
-func (c *Candidature) setSource(src rest.RawSource) { c.src = src }
 
 // fillLegacyScores reads "average", the score's name in older API
 // versions, into the items that had no "avg_score". Only a body that

@@ -24,14 +24,8 @@ type Result struct {
 	Score    *float64 `json:"score"`  // percent; nil when not scored yet
 	Status   string   `json:"status"` // the test's progress
 
-	src rest.RawSource
+	source
 }
-
-// Raw returns the result as the API sent it, with its unpublished
-// fields.
-func (r *Result) Raw() json.RawMessage { return r.src.JSON() }
-
-func (r *Result) setSource(src rest.RawSource) { r.src = src }
 
 // List returns the results of one candidate in one assessment.
 //

@@ -213,6 +213,16 @@ type Page[T any] struct {
 	Results  []T    `json:"results"`
 }
 
+// source is where a resource's raw JSON is; the resource types embed it.
+type source struct{ src rest.RawSource }
+
+// Raw returns the object as the API sent it, with the fields the Go type
+// does not name (see Candidature.Extra); nil when the client did not
+// decode it.
+func (s *source) Raw() json.RawMessage { return s.src.JSON() }
+
+func (s *source) setSource(src rest.RawSource) { s.src = src }
+
 // sourced is a resource that keeps where its raw JSON is.
 type sourced interface{ setSource(rest.RawSource) }
 

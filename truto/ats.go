@@ -142,14 +142,8 @@ type Candidate struct {
 	// RemoteData is the ATS's own record.
 	RemoteData map[string]any `json:"remote_data,omitempty"`
 
-	src rest.RawSource
+	source // Raw: the record as Truto sent it, applications and attachments included
 }
-
-// Raw returns the record as Truto sent it (its applications' and
-// attachments' fields included); nil when the client did not decode it.
-func (c *Candidate) Raw() json.RawMessage { return c.src.JSON() }
-
-func (c *Candidate) setSource(src rest.RawSource) { c.src = src }
 
 // Decoded refuses an answer without the record's "id" and keeps it as
 // Raw; the client calls it.
@@ -157,7 +151,7 @@ func (c *Candidate) Decoded(body json.RawMessage) error {
 	if c.ID == "" {
 		return errNoID
 	}
-	c.src = rest.WholeBody(body)
+	c.setSource(rest.WholeBody(body))
 	return nil
 }
 
@@ -210,14 +204,8 @@ type Application struct {
 	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
 	RemoteData   map[string]any `json:"remote_data,omitempty"`
 
-	src rest.RawSource
+	source // Raw; an application inside a Candidate is in the candidate's Raw
 }
-
-// Raw returns the record as Truto sent it; nil when the client did not
-// decode it (an application inside a Candidate is in the candidate's Raw).
-func (a *Application) Raw() json.RawMessage { return a.src.JSON() }
-
-func (a *Application) setSource(src rest.RawSource) { a.src = src }
 
 // Decoded refuses an answer without the record's "id" and keeps it as
 // Raw; the client calls it.
@@ -225,7 +213,7 @@ func (a *Application) Decoded(body json.RawMessage) error {
 	if a.ID == "" {
 		return errNoID
 	}
-	a.src = rest.WholeBody(body)
+	a.setSource(rest.WholeBody(body))
 	return nil
 }
 
@@ -271,14 +259,8 @@ type Job struct {
 	UpdatedAt   time.Time      `json:"updated_at,omitzero"`
 	RemoteData  map[string]any `json:"remote_data,omitempty"`
 
-	src rest.RawSource
+	source
 }
-
-// Raw returns the record as Truto sent it; nil when the client did not
-// decode it.
-func (j *Job) Raw() json.RawMessage { return j.src.JSON() }
-
-func (j *Job) setSource(src rest.RawSource) { j.src = src }
 
 // Decoded refuses an answer without the record's "id" and keeps it as
 // Raw; the client calls it.
@@ -286,9 +268,18 @@ func (j *Job) Decoded(body json.RawMessage) error {
 	if j.ID == "" {
 		return errNoID
 	}
-	j.src = rest.WholeBody(body)
+	j.setSource(rest.WholeBody(body))
 	return nil
 }
+
+// source is where a record's raw JSON is; the record types embed it.
+type source struct{ src rest.RawSource }
+
+// Raw returns the record as Truto sent it, with the fields the Go type
+// does not name; nil when the client did not decode it.
+func (s *source) Raw() json.RawMessage { return s.src.JSON() }
+
+func (s *source) setSource(src rest.RawSource) { s.src = src }
 
 // errNoID refuses an answer that is not a record: Truto documents "id" as
 // required on every record.

@@ -143,23 +143,16 @@ func BenchmarkAllPeakHeap(b *testing.B) {
 				_, _ = w.Write(buf.Bytes())
 			}))
 			c := benchClient(b, srv, benchutil.Client(b))
-			var peak uint64
-			for b.Loop() {
+			benchutil.AllPeak(b, n, func() int {
 				count := 0
-				peak = max(peak, benchutil.PeakHeap(func() {
-					for _, err := range c.ATS.Candidates.All(context.Background(), account, truto.ListParams{Limit: 100}) {
-						if err != nil {
-							b.Fatal(err)
-						}
-						count++
+				for _, err := range c.ATS.Candidates.All(context.Background(), account, truto.ListParams{Limit: 100}) {
+					if err != nil {
+						b.Fatal(err)
 					}
-				}))
-				if count != n {
-					b.Fatalf("got %d items, want %d", count, n)
+					count++
 				}
-			}
-			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+				return count
+			})
 		})
 	}
 }

@@ -135,3 +135,20 @@ func PeakHeap(f func()) uint64 {
 	read()
 	return peak.Load()
 }
+
+// AllPeak runs all, which ranges over a list and returns how many items
+// it saw, once per iteration of b; fails unless it saw n; and reports
+// items per second and the peak heap while it ran.
+func AllPeak(b *testing.B, n int, all func() int) {
+	b.Helper()
+	var peak uint64
+	for b.Loop() {
+		count := 0
+		peak = max(peak, PeakHeap(func() { count = all() }))
+		if count != n {
+			b.Fatalf("got %d items, want %d", count, n)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+}
