@@ -34,8 +34,8 @@
 // documented ten as they come. Timestamps keep their offset and
 // microseconds, scores that are null before completion are pointers, the
 // big_5 personality string decodes into named traits (ParsePersonality,
-// Candidature.Big5), and every resource keeps the JSON it came from in
-// Raw, so a field the vendor adds later is not lost.
+// Candidature.Big5), and every resource gives the JSON it came from with
+// Raw(), so a field the vendor adds later is not lost.
 //
 // # Testing
 //

@@ -16,7 +16,7 @@ type ResultsService struct{ c *Client }
 
 // Result is a candidate's result in one test of an assessment. The
 // vendor does not publish the object; the fields below are the ones its
-// clients read, and Raw holds the rest.
+// clients read, and Raw() holds the rest.
 type Result struct {
 	ID       int      `json:"id"`
 	TestID   int      `json:"test_id"`

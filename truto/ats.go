@@ -142,7 +142,7 @@ type Candidate struct {
 	// RemoteData is the ATS's own record.
 	RemoteData map[string]any `json:"remote_data,omitempty"`
 
-	source // Raw: the record as Truto sent it, applications and attachments included
+	source // Raw(): the record as Truto sent it, applications and attachments included
 }
 
 // Decoded refuses an answer without the record's "id" and keeps it as
@@ -204,7 +204,7 @@ type Application struct {
 	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
 	RemoteData   map[string]any `json:"remote_data,omitempty"`
 
-	source // Raw; an application inside a Candidate is in the candidate's Raw
+	source // Raw(); an application inside a Candidate is in the candidate's Raw()
 }
 
 // Decoded refuses an answer without the record's "id" and keeps it as
@@ -249,7 +249,7 @@ type Source struct {
 }
 
 // Job is a unified ATS job. Truto's jobs carry more than these fields,
-// varying by integration: Raw and RemoteData hold the rest.
+// varying by integration: Raw() and RemoteData hold the rest.
 type Job struct {
 	ID          string         `json:"id"`
 	Name        string         `json:"name"`
