@@ -290,7 +290,7 @@ func TestDate(t *testing.T) {
 	assert.Equal(t, trustcruit.Date{Year: 2027, Month: time.January, Day: 1}, trustcruit.Date{Year: 2026, Month: 12, Day: 31}.AddDays(1))
 	assert.Equal(t, d, trustcruit.DateOf(time.Date(2026, 11, 23, 23, 59, 0, 0, time.FixedZone("CET", 3600))))
 	assert.True(t, trustcruit.Date{}.IsZero())
-	for _, bad := range []string{"2026-02-30", "23/11/2026", "2026-11-23T10:00:00Z", ""} {
+	for _, bad := range []string{"2026-02-30", "23/11/2026", "2026-11-23T10:00:00Z", "", "0000-01-01"} { // year 0: found by FuzzParseDate
 		_, err := trustcruit.ParseDate(bad)
 		assert.Error(t, err, bad)
 	}

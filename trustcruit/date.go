@@ -24,10 +24,10 @@ func DateOf(t time.Time) Date {
 // ParseDate reads a YYYY-MM-DD day.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("trustcruit: date %q: want YYYY-MM-DD", s)
+	if d := DateOf(t); err == nil && d.IsValid() {
+		return d, nil
 	}
-	return DateOf(t), nil
+	return Date{}, fmt.Errorf("trustcruit: date %q: want YYYY-MM-DD from year 1 to 9999", s)
 }
 
 // String formats the day as YYYY-MM-DD.
