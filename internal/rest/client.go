@@ -299,7 +299,7 @@ func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (*
 	}
 	target := c.base + r.Path
 	if len(r.Query) > 0 {
-		target += "?" + r.Query.Encode()
+		target = c.base + r.Path + "?" + r.Query.Encode() // one allocation, not two
 	}
 	relogged := false
 	for {
@@ -379,45 +379,81 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 	if r.IdempotencyKey != "" {
 		h.Set("Idempotency-Key", r.IdempotencyKey)
 	}
-	rreq, err := retryablehttp.FromRequest(hreq)
-	if err != nil {
-		return nil, 0, err
-	}
+	cs := calls.Get().(*callState)
+	defer cs.release()
+	cs.policy = policy{c: c, method: r.Method, path: r.Path, idempotent: r.idempotent()}
+	cs.req = retryablehttp.Request{Request: hreq}
 	if body != nil {
 		h["Content-Type"] = jsonMediaType
-		if err := rreq.SetBody(body); err != nil {
+		if err := cs.req.SetBody(body); err != nil {
 			return nil, 0, err
 		}
 	}
-	p := &policy{c: c, method: r.Method, path: r.Path, idempotent: r.idempotent()}
 	if buf != nil {
-		rreq.SetResponseHandler(func(resp *http.Response) error {
-			if resp.StatusCode < 200 || resp.StatusCode > 299 {
-				return nil // an error answer's body is read by apiError
-			}
-			buf.Reset()
-			return c.readBody(resp, buf, c.maxBody)
-		})
+		cs.buf = buf
+		cs.req.SetResponseHandler(cs.onResponse)
 	}
-	rc := &retryablehttp.Client{
-		HTTPClient:     c.hc,
-		RetryMax:       c.maxRetries,
-		CheckRetry:     p.checkRetry,
-		Backoff:        p.backoff,
-		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
-		RequestLogHook: p.attemptStarts,
-	}
-	resp, err := rc.Do(rreq)
+	cs.rc.HTTPClient = c.hc
+	cs.rc.RetryMax = c.maxRetries
+	resp, err := cs.rc.Do(&cs.req)
+	attempts := cs.attempts
 	if err != nil {
 		if resp != nil {
 			drainAndClose(resp.Body)
 		}
-		return nil, p.attempts, c.transportError(r, hreq, p.attempts, err)
+		return nil, attempts, c.transportError(r, hreq, attempts, err)
 	}
 	if resp.Request == nil { // a mocked transport may leave it out
 		resp.Request = hreq
 	}
-	return resp, p.attempts, nil
+	return resp, attempts, nil
+}
+
+// callState is what one call needs across its attempts: the retry
+// policy, the go-retryablehttp client that applies it, and where a 2xx
+// body is read to. Calls take it from a pool because building it anew
+// (the client, the policy and the four callbacks bound to them) cost
+// seven allocations before every request could be sent.
+type callState struct {
+	policy
+	rc         retryablehttp.Client // used through this pointer only: it holds sync.Onces
+	req        retryablehttp.Request
+	buf        *bytes.Buffer // a 2xx body is read into it; nil leaves the body unread
+	limit      io.LimitedReader
+	onResponse retryablehttp.ResponseHandlerFunc
+}
+
+var calls = sync.Pool{New: func() any {
+	cs := new(callState)
+	// The callbacks are bound once, to this callState's own fields.
+	cs.rc.CheckRetry = cs.checkRetry
+	cs.rc.Backoff = cs.backoff
+	cs.rc.RequestLogHook = cs.attemptStarts
+	cs.rc.ErrorHandler = retryablehttp.PassthroughErrorHandler
+	cs.onResponse = cs.readResponse
+	return cs
+}}
+
+// readResponse is the response handler: it reads a 2xx body within the
+// retry policy, so that an idempotent call whose answer breaks off is
+// sent again.
+func (cs *callState) readResponse(resp *http.Response) error {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil // an error answer's body is read by apiError
+	}
+	cs.buf.Reset()
+	return readBody(resp, cs.buf, &cs.limit, cs.c.maxBody)
+}
+
+// release forgets the call, so the pool holds no request, client or
+// buffer of it, and returns cs to the pool.
+func (cs *callState) release() {
+	cs.policy = policy{}
+	cs.req = retryablehttp.Request{}
+	cs.buf = nil
+	cs.limit = io.LimitedReader{}
+	cs.rc.HTTPClient = nil
+	calls.Put(cs)
 }
 
 // jsonMediaType is shared by every request's Accept and Content-Type
@@ -460,7 +496,8 @@ func (c *Client) apiError(r *Request, resp *http.Response, attempts int) *APIErr
 	buf := getBuffer()
 	defer putBuffer(buf)
 	// A body cut at the cap, or broken off, is still worth showing.
-	_ = c.readBody(resp, buf, MaxErrorBody)
+	var limit io.LimitedReader
+	_ = readBody(resp, buf, &limit, MaxErrorBody)
 	if buf.Len() > 0 {
 		e.Body = c.redact(r, bytes.Clone(buf.Bytes()))
 		if c.vendor.ParseError != nil {
@@ -523,8 +560,9 @@ func publicURL(req *http.Request) string {
 }
 
 // readBody reads at most limit bytes of resp's body into buf and closes
-// it; a longer body is ErrResponseTooLarge.
-func (c *Client) readBody(resp *http.Response, buf *bytes.Buffer, limit int64) error {
+// it; a longer body is ErrResponseTooLarge. lr is the caller's, so that
+// reading allocates no reader.
+func readBody(resp *http.Response, buf *bytes.Buffer, lr *io.LimitedReader, limit int64) error {
 	defer resp.Body.Close()
 	if resp.ContentLength > limit {
 		return fmt.Errorf("%w: Content-Length %d exceeds the %d-byte limit", ErrResponseTooLarge, resp.ContentLength, limit)
@@ -532,7 +570,9 @@ func (c *Client) readBody(resp *http.Response, buf *bytes.Buffer, limit int64) e
 	if resp.ContentLength > 0 {
 		buf.Grow(int(resp.ContentLength))
 	}
-	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	*lr = io.LimitedReader{R: resp.Body, N: limit + 1}
+	n, err := buf.ReadFrom(lr)
+	lr.R = nil
 	if err != nil {
 		return err
 	}
