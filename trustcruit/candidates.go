@@ -1,14 +1,11 @@
 package trustcruit
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"net/http"
 	"net/mail"
-	"slices"
 	"strings"
 
 	"github.com/recruitkit/recruitkit-go/internal/rest"
@@ -60,29 +57,27 @@ func (t Tags) MarshalJSON() ([]byte, error) {
 	if t == nil {
 		return []byte("null"), nil
 	}
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range slices.Sorted(maps.Keys(t)) {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		key, _ := json.Marshal(k)
-		b.Write(key)
-		b.WriteByte(':')
-		var v any = t[k]
-		if len(t[k]) == 1 {
-			v = t[k][0]
-		} else if t[k] == nil {
-			v = []string{}
-		}
-		val, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(val)
+	return json.Marshal(t.wire())
+}
+
+// wire is t in its wire shape, for encoding/json to write in one pass
+// (it sorts the keys): a one-value tag as its string, others as a list.
+func (t Tags) wire() map[string]any {
+	if t == nil {
+		return nil
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	w := make(map[string]any, len(t))
+	for k, vs := range t {
+		switch {
+		case len(vs) == 1:
+			w[k] = vs[0]
+		case vs == nil:
+			w[k] = []string{}
+		default:
+			w[k] = vs
+		}
+	}
+	return w
 }
 
 // UnmarshalJSON reads each tag as a string or a list of strings.
@@ -180,6 +175,16 @@ func (c *Client) SubmitCandidate(ctx context.Context, p SubmitCandidateParams) e
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	_, err := c.rest.Do(ctx, &rest.Request{Method: http.MethodPost, Path: SubmitCandidatePath, Body: p}, nil)
+	body := submitBody{SubmitCandidateParams: p, Tags: p.Tags.wire()}
+	_, err := c.rest.Do(ctx, &rest.Request{Method: http.MethodPost, Path: SubmitCandidatePath, Body: body}, nil)
 	return err
+}
+
+// submitBody is what SubmitCandidate sends: the params with the tags
+// already in their wire shape. Its Tags field hides the params' own, so
+// encoding/json writes the tags with the rest of the body instead of
+// calling Tags.MarshalJSON and scanning its output again.
+type submitBody struct {
+	SubmitCandidateParams
+	Tags map[string]any `json:"tags,omitempty"`
 }
