@@ -15,9 +15,8 @@ import (
 )
 
 // The benchmarks compare each call with the same exchange written by
-// hand (impl=raw) against the same local server and transport:
-//
-//	go test -run '^$' -bench . -benchmem -count 10 ./testgorilla | benchstat -col /impl -
+// hand (impl=raw) against the same local server and transport;
+// scripts/bench runs them in rounds and prints the comparison.
 
 var rawHeaders = map[string]string{"Authorization": "Token " + token, "Accept": "application/json", "User-Agent": "recruitkit-go/0.1.0"}
 
@@ -65,27 +64,32 @@ func BenchmarkCandidaturePage(b *testing.B) {
 	hc := benchutil.Client(b)
 	c := benchClient(b, srv, hc)
 	ctx := context.Background()
-	b.Run("impl=raw", func(b *testing.B) {
-		url := srv.URL + "/api/assessments/candidature/?assessment=42&limit=10&offset=20&ordering=-avg_score&status=completed"
-		b.ReportAllocs()
-		for b.Loop() {
+	url := srv.URL + "/api/assessments/candidature/?assessment=42&limit=10&offset=20&ordering=-avg_score&status=completed"
+	p := testgorilla.ListCandidaturesParams{Assessment: 42, Status: testgorilla.StatusCompleted,
+		Ordering: testgorilla.OrderAvgScore.Desc(), Limit: 10, Offset: 20}
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: func() error {
 			var page plainPage
-			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &page); err != nil || len(page.Results) != 10 {
-				b.Fatal(err)
+			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &page); err != nil {
+				return err
 			}
-		}
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		p := testgorilla.ListCandidaturesParams{Assessment: 42, Status: testgorilla.StatusCompleted,
-			Ordering: testgorilla.OrderAvgScore.Desc(), Limit: 10, Offset: 20}
-		b.ReportAllocs()
-		for b.Loop() {
+			return wantItems(len(page.Results))
+		}},
+		benchutil.Side{Name: "sdk", Call: func() error {
 			page, err := c.Candidatures.List(ctx, p)
-			if err != nil || len(page.Results) != 10 {
-				b.Fatal(err)
+			if err != nil {
+				return err
 			}
-		}
-	})
+			return wantItems(len(page.Results))
+		}},
+	)
+}
+
+func wantItems(n int) error {
+	if n != 10 {
+		return fmt.Errorf("decoded %d candidatures, want 10", n)
+	}
+	return nil
 }
 
 func BenchmarkChangeStage(b *testing.B) {
@@ -93,29 +97,34 @@ func BenchmarkChangeStage(b *testing.B) {
 	hc := benchutil.Client(b)
 	c := benchClient(b, srv, hc)
 	ctx := context.Background()
-	b.Run("impl=raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+	url := srv.URL + "/api/assessments/candidature/7/change_stage/"
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: func() error {
 			var out struct {
 				ID           json.Number `json:"id"`
 				Stage        string      `json:"stage"`
 				ReminderSent bool        `json:"reminder_sent"`
 			}
-			err := benchutil.Raw(ctx, hc, http.MethodPatch, srv.URL+"/api/assessments/candidature/7/change_stage/", rawHeaders, map[string]string{"stage": "REJ"}, &out)
-			if err != nil || out.Stage != "REJ" {
-				b.Fatal(err)
+			if err := benchutil.Raw(ctx, hc, http.MethodPatch, url, rawHeaders, map[string]string{"stage": "REJ"}, &out); err != nil {
+				return err
 			}
-		}
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+			return wantStage(testgorilla.Stage(out.Stage))
+		}},
+		benchutil.Side{Name: "sdk", Call: func() error {
 			sc, err := c.Candidatures.ChangeStage(ctx, 7, testgorilla.StageRejected)
-			if err != nil || sc.Stage != testgorilla.StageRejected {
-				b.Fatal(err)
+			if err != nil {
+				return err
 			}
-		}
-	})
+			return wantStage(sc.Stage)
+		}},
+	)
+}
+
+func wantStage(s testgorilla.Stage) error {
+	if s != testgorilla.StageRejected {
+		return fmt.Errorf("decoded stage %q, want REJ", s)
+	}
+	return nil
 }
 
 // BenchmarkConcurrent runs 64 goroutines on one client (and, for the
@@ -124,7 +133,7 @@ func BenchmarkChangeStage(b *testing.B) {
 // drained bodies keep that near the number of goroutines.
 func BenchmarkConcurrent(b *testing.B) {
 	body := pageOf(b, 10)
-	for _, impl := range []string{"raw", "sdk"} {
+	for _, impl := range benchutil.InRoundOrder([]string{"raw", "sdk"}) {
 		b.Run("impl="+impl, func(b *testing.B) {
 			srv := benchutil.NewServer(b, benchutil.JSON(http.StatusOK, body))
 			hc := benchutil.Client(b)

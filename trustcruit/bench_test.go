@@ -2,6 +2,7 @@ package trustcruit_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -11,9 +12,8 @@ import (
 )
 
 // The benchmarks compare each call with the same exchange written by
-// hand (impl=raw) against the same local server and transport:
-//
-//	go test -run '^$' -bench . -benchmem -count 10 ./trustcruit | benchstat -col /impl -
+// hand (impl=raw) against the same local server and transport;
+// scripts/bench runs them in rounds and prints the comparison.
 func benchClient(b *testing.B, srv *benchutil.Server) (*trustcruit.Client, *http.Client) {
 	hc := benchutil.Client(b)
 	c, err := trustcruit.NewClient(token, trustcruit.WithBaseURL(srv.URL), trustcruit.WithHTTPClient(hc))
@@ -32,59 +32,52 @@ func BenchmarkSubmitCandidate(b *testing.B) {
 		SprancherID: 1010, Level: trustcruit.LevelStep1, Email: "ada@example.com", JobAdTitle: "Backend engineer",
 		Tags: trustcruit.Tags{"City": {"Stockholm"}, "Department": {"HR", "Sales"}},
 	}
+	// By hand the tags go as map[string]any: a string, or a list.
+	body := map[string]any{"customer_sprancher_id": 1010, "candidate_level": "step1", "candidate_email": "ada@example.com",
+		"job_ad_title": "Backend engineer", "tags": map[string]any{"City": "Stockholm", "Department": []string{"HR", "Sales"}}}
 	ctx := context.Background()
-	b.Run("impl=raw", func(b *testing.B) {
-		// By hand the tags go as map[string]any: a string, or a list.
-		body := map[string]any{"customer_sprancher_id": 1010, "candidate_level": "step1", "candidate_email": "ada@example.com",
-			"job_ad_title": "Backend engineer", "tags": map[string]any{"City": "Stockholm", "Department": []string{"HR", "Sales"}}}
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := benchutil.Raw(ctx, hc, http.MethodPost, srv.URL+trustcruit.SubmitCandidatePath, rawHeaders, body, nil); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := c.SubmitCandidate(ctx, p); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: func() error {
+			return benchutil.Raw(ctx, hc, http.MethodPost, srv.URL+trustcruit.SubmitCandidatePath, rawHeaders, body, nil)
+		}},
+		benchutil.Side{Name: "sdk", Call: func() error { return c.SubmitCandidate(ctx, p) }},
+	)
 }
 
 func BenchmarkStats(b *testing.B) {
 	srv := benchutil.NewServer(b, benchutil.JSON(http.StatusOK, fixture(b, "stats_documented.json")))
 	c, hc := benchClient(b, srv)
 	ctx := context.Background()
-	b.Run("impl=raw", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+	url := srv.URL + trustcruit.DefaultStatsPath + "?date__gte=2026-07-01&date__lt=2026-10-01&question=405"
+	p := trustcruit.StatsParams{Question: trustcruit.QuestionCNPS,
+		From: trustcruit.Date{Year: 2026, Month: 7, Day: 1}, Until: trustcruit.Date{Year: 2026, Month: 10, Day: 1}}
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: func() error {
 			var st struct {
 				Question int            `json:"question"`
 				Stats    map[string]int `json:"stats"`
 				Count    int            `json:"count"`
 			}
-			url := srv.URL + trustcruit.DefaultStatsPath + "?date__gte=2026-07-01&date__lt=2026-10-01&question=405"
-			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &st); err != nil || st.Count != 19255 {
-				b.Fatal(err)
+			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &st); err != nil {
+				return err
 			}
-		}
-		b.ReportMetric(float64(srv.Conns()), "conns")
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		p := trustcruit.StatsParams{Question: trustcruit.QuestionCNPS,
-			From: trustcruit.Date{Year: 2026, Month: 7, Day: 1}, Until: trustcruit.Date{Year: 2026, Month: 10, Day: 1}}
-		b.ReportAllocs()
-		for b.Loop() {
+			return wantCount(st.Count)
+		}},
+		benchutil.Side{Name: "sdk", Call: func() error {
 			st, err := c.Stats(ctx, p)
-			if err != nil || st.Count != 19255 {
-				b.Fatal(err)
+			if err != nil {
+				return err
 			}
-		}
-		b.ReportMetric(float64(srv.Conns()), "conns")
-	})
+			return wantCount(st.Count)
+		}},
+	)
+}
+
+func wantCount(n int) error {
+	if n != 19255 {
+		return fmt.Errorf("decoded count %d, want 19255", n)
+	}
+	return nil
 }
 
 // BenchmarkStatsQuery is the part of Stats that the hand-written

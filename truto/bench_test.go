@@ -14,9 +14,8 @@ import (
 )
 
 // The benchmarks compare each call with the same exchange written by
-// hand (impl=raw) against the same local server and transport:
-//
-//	go test -run '^$' -bench . -benchmem -count 10 ./truto | benchstat -col /impl -
+// hand (impl=raw) against the same local server and transport;
+// scripts/bench runs them in rounds and prints the comparison.
 
 var rawHeaders = map[string]string{"Authorization": "Bearer " + token, "Accept": "application/json", "User-Agent": "recruitkit-go/0.1.0"}
 
@@ -32,39 +31,58 @@ func benchClient(b *testing.B, srv *benchutil.Server, hc *http.Client) *truto.Cl
 	return c
 }
 
+// benchInput is the candidate both sides of the create benchmarks send:
+// the fields of Truto's reference page.
+var benchInput = truto.CandidateInput{
+	FirstName: "Ada", LastName: "Lovelace", Title: "Engineer",
+	Emails: []truto.Email{{Email: "ada@example.com", Type: "personal"}}, Tags: []truto.Tag{{Name: "testgorilla:91"}},
+}
+
+// rawCreate is the create exchange written by hand against base, with an
+// idempotency key as the SDK sends.
+func rawCreate(ctx context.Context, hc *http.Client, base string) func() error {
+	url := base + "/unified/ats/candidates?application_source=applicant&integrated_account_id=" + account + "&job_id=j-1"
+	headers := map[string]string{"Idempotency-Key": "3f1c2a9e-0d1b-4e7a-9c55-8a0f6b2d4e11"}
+	for k, v := range rawHeaders {
+		headers[k] = v
+	}
+	return func() error {
+		var cand plainCandidate
+		if err := benchutil.Raw(ctx, hc, http.MethodPost, url, headers, benchInput, &cand); err != nil {
+			return err
+		}
+		return wantID(cand.ID)
+	}
+}
+
+// sdkCreate is the same create through the client.
+func sdkCreate(ctx context.Context, c *truto.Client, opts ...truto.RequestOptions) func() error {
+	p := truto.CreateCandidateParams{JobID: "j-1", ApplicationSource: truto.SourceApplicant}
+	return func() error {
+		cand, err := c.ATS.Candidates.Create(ctx, account, benchInput, p, opts...)
+		if err != nil {
+			return err
+		}
+		return wantID(cand.ID)
+	}
+}
+
+func wantID(id string) error {
+	if id != "c-1" {
+		return fmt.Errorf("decoded id %q, want c-1", id)
+	}
+	return nil
+}
+
 func BenchmarkCreateCandidate(b *testing.B) {
 	srv := benchutil.NewServer(b, benchutil.JSON(http.StatusCreated, fixture(b, "candidate.json")))
 	hc := benchutil.Client(b)
 	c := benchClient(b, srv, hc)
 	ctx := context.Background()
-	in := truto.CandidateInput{
-		FirstName: "Ada", LastName: "Lovelace", Title: "Engineer",
-		Emails: []truto.Email{{Email: "ada@example.com", Type: "personal"}}, Tags: []truto.Tag{{Name: "testgorilla:91"}},
-	}
-	b.Run("impl=raw", func(b *testing.B) {
-		url := srv.URL + "/unified/ats/candidates?application_source=applicant&integrated_account_id=" + account + "&job_id=j-1"
-		headers := map[string]string{"Idempotency-Key": "3f1c2a9e-0d1b-4e7a-9c55-8a0f6b2d4e11"}
-		for k, v := range rawHeaders {
-			headers[k] = v
-		}
-		b.ReportAllocs()
-		for b.Loop() {
-			var cand plainCandidate
-			if err := benchutil.Raw(ctx, hc, http.MethodPost, url, headers, in, &cand); err != nil || cand.ID != "c-1" {
-				b.Fatal(err)
-			}
-		}
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		p := truto.CreateCandidateParams{JobID: "j-1", ApplicationSource: truto.SourceApplicant}
-		b.ReportAllocs()
-		for b.Loop() {
-			cand, err := c.ATS.Candidates.Create(ctx, account, in, p)
-			if err != nil || cand.ID != "c-1" {
-				b.Fatal(err)
-			}
-		}
-	})
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: rawCreate(ctx, hc, srv.URL)},
+		benchutil.Side{Name: "sdk", Call: sdkCreate(ctx, c)},
+	)
 }
 
 // listOf is a list answer of n candidates like the documented one.
@@ -87,10 +105,9 @@ func BenchmarkListCandidates(b *testing.B) {
 	hc := benchutil.Client(b)
 	c := benchClient(b, srv, hc)
 	ctx := context.Background()
-	b.Run("impl=raw", func(b *testing.B) {
-		url := srv.URL + "/unified/ats/candidates?integrated_account_id=" + account + "&limit=25"
-		b.ReportAllocs()
-		for b.Loop() {
+	url := srv.URL + "/unified/ats/candidates?integrated_account_id=" + account + "&limit=25"
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: func() error {
 			var page struct {
 				Result            []plainCandidate `json:"result"`
 				NextCursor        *string          `json:"next_cursor"`
@@ -98,20 +115,26 @@ func BenchmarkListCandidates(b *testing.B) {
 				ResultCount       int              `json:"result_count"`
 				IsPartialResponse bool             `json:"is_partial_response"`
 			}
-			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &page); err != nil || len(page.Result) != 25 {
-				b.Fatal(err)
+			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &page); err != nil {
+				return err
 			}
-		}
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+			return wantItems(len(page.Result))
+		}},
+		benchutil.Side{Name: "sdk", Call: func() error {
 			page, err := c.ATS.Candidates.List(ctx, account, truto.ListParams{Limit: 25})
-			if err != nil || len(page.Result) != 25 {
-				b.Fatal(err)
+			if err != nil {
+				return err
 			}
-		}
-	})
+			return wantItems(len(page.Result))
+		}},
+	)
+}
+
+func wantItems(n int) error {
+	if n != 25 {
+		return fmt.Errorf("decoded %d candidates, want 25", n)
+	}
+	return nil
 }
 
 // BenchmarkAllPeakHeap follows the cursor over n candidates generated on

@@ -1,7 +1,8 @@
 // Package benchutil is what the SDK's benchmarks share: a local server
-// with canned answers that counts its connections, and the baseline a
-// benchmark compares the SDK with, the same exchange written by hand on
-// net/http and encoding/json.
+// with canned answers that counts its connections, the baseline a
+// benchmark compares the SDK with (the same exchange written by hand on
+// net/http and encoding/json), and Compare, which runs both sides so
+// that neither is favoured by going first.
 package benchutil
 
 import (
@@ -13,8 +14,11 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"runtime"
 	"runtime/metrics"
+	"slices"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -100,6 +104,61 @@ func Raw(ctx context.Context, hc *http.Client, method, url string, header map[st
 	}
 	_, err = io.Copy(io.Discard, resp.Body)
 	return err
+}
+
+// Side is one side of a comparison: the name it is reported under
+// (impl=<Name>) and one call of the exchange measured, which returns an
+// error if the answer is not the expected one.
+type Side struct {
+	Name string
+	Call func() error
+}
+
+// warmUp is how many untimed calls each side makes before any is timed.
+const warmUp = 50
+
+// Compare benchmarks each side as the sub-benchmark impl=<name>, one call
+// per iteration, with its allocations. Going first costs a side on a
+// shared machine (it opens the connections, grows the heap and meets
+// the cold caches), so every side is warmed up before any is timed, and
+// the sides run in the order InRoundOrder gives.
+func Compare(b *testing.B, sides ...Side) {
+	b.Helper()
+	for _, s := range sides {
+		for range warmUp {
+			if err := s.Call(); err != nil {
+				b.Fatalf("impl=%s: warming up: %v", s.Name, err)
+			}
+		}
+	}
+	for _, s := range InRoundOrder(sides) {
+		b.Run("impl="+s.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := s.Call(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// RoundEnv is the environment variable that numbers a benchmark round:
+// scripts/bench sets it to 0, 1, 2, ... for the runs it makes.
+const RoundEnv = "RECRUITKIT_BENCH_ROUND"
+
+// InRoundOrder returns items rotated by the round number (RoundEnv; 0
+// when unset), so that over a run of rounds each item goes first as
+// often as any other. go test's -count repeats one sub-benchmark before
+// starting the next, so it cannot interleave the sides itself: rounds
+// do.
+func InRoundOrder[T any](items []T) []T {
+	round, _ := strconv.Atoi(os.Getenv(RoundEnv))
+	if len(items) == 0 || round <= 0 {
+		return items
+	}
+	k := round % len(items)
+	return append(slices.Clone(items[k:]), items[:k]...)
 }
 
 // PeakHeap runs f and returns the largest heap (bytes in live and

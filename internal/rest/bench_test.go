@@ -4,13 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/recruitkit/recruitkit-go/internal/benchutil"
 )
 
 // candidate is a ~1 KiB JSON object of the kind the vendor APIs return.
@@ -44,69 +45,46 @@ func benchBody() []byte {
 	return b
 }
 
-// benchSetup starts a local server answering every GET with the same
-// ~1 KiB JSON object, and one transport shared by both sides.
-func benchSetup(b *testing.B) (*httptest.Server, *http.Client) {
+// BenchmarkGet compares one GET of a ~1 KiB JSON object through the core
+// with the same exchange written by hand on net/http and encoding/json,
+// against the same local server and transport (scripts/bench runs it in
+// rounds).
+func BenchmarkGet(b *testing.B) {
 	body := benchBody()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
-	}))
-	b.Cleanup(srv.Close)
-	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	b.Cleanup(hc.CloseIdleConnections)
-	return srv, hc
+	b.Logf("body: %d bytes", len(body))
+	srv := benchutil.NewServer(b, benchutil.JSON(http.StatusOK, body))
+	hc := benchutil.Client(b)
+	c, err := New(testVendor, testToken, WithBaseURL(srv.URL), WithHTTPClient(hc))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	target := srv.URL + "/api/assessments/candidature/8000/?assessment=42"
+	headers := map[string]string{"Authorization": "Token " + testToken, "Accept": "application/json", "User-Agent": "recruitkit-go/" + Version}
+	query := url.Values{"assessment": {"42"}}
+	benchutil.Compare(b,
+		benchutil.Side{Name: "raw", Call: func() error {
+			var cand candidate
+			if err := benchutil.Raw(ctx, hc, http.MethodGet, target, headers, nil, &cand); err != nil {
+				return err
+			}
+			return wantID(cand.ID)
+		}},
+		benchutil.Side{Name: "sdk", Call: func() error {
+			var cand candidate
+			if _, err := c.Do(ctx, &Request{Method: http.MethodGet, Path: "/api/assessments/candidature/8000/", Query: query}, &cand); err != nil {
+				return err
+			}
+			return wantID(cand.ID)
+		}},
+	)
 }
 
-// BenchmarkGet compares one GET of a ~1 KiB JSON object through the core
-// with the same exchange written by hand on net/http and encoding/json.
-//
-//	go test -run '^$' -bench BenchmarkGet -benchmem -count 10 ./internal/rest | benchstat -col /impl -
-func BenchmarkGet(b *testing.B) {
-	b.Logf("body: %d bytes", len(benchBody()))
-	b.Run("impl=raw", func(b *testing.B) {
-		srv, hc := benchSetup(b)
-		ctx := context.Background()
-		target := srv.URL + "/api/assessments/candidature/8000/?assessment=42"
-		b.ReportAllocs()
-		for b.Loop() {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			req.Header.Set("Authorization", "Token "+testToken)
-			req.Header.Set("Accept", "application/json")
-			req.Header.Set("User-Agent", "recruitkit-go/"+Version)
-			resp, err := hc.Do(req)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var c candidate
-			err = json.NewDecoder(resp.Body).Decode(&c)
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if err != nil || resp.StatusCode != 200 || c.ID != 8000 {
-				b.Fatal(err, resp.StatusCode)
-			}
-		}
-	})
-	b.Run("impl=sdk", func(b *testing.B) {
-		srv, hc := benchSetup(b)
-		c, err := New(testVendor, testToken, WithBaseURL(srv.URL), WithHTTPClient(hc))
-		if err != nil {
-			b.Fatal(err)
-		}
-		ctx := context.Background()
-		query := url.Values{"assessment": {"42"}}
-		b.ReportAllocs()
-		for b.Loop() {
-			var cand candidate
-			_, err := c.Do(ctx, &Request{Method: http.MethodGet, Path: "/api/assessments/candidature/8000/", Query: query}, &cand)
-			if err != nil || cand.ID != 8000 {
-				b.Fatal(err)
-			}
-		}
-	})
+func wantID(id int) error {
+	if id != 8000 {
+		return fmt.Errorf("decoded id %d, want 8000", id)
+	}
+	return nil
 }
 
 func ExampleClient_Do() {
