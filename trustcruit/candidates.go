@@ -53,15 +53,11 @@ const (
 
 // MarshalJSON writes a one-value tag as a string and others as a list,
 // keys in sorted order.
-func (t Tags) MarshalJSON() ([]byte, error) {
-	if t == nil {
-		return []byte("null"), nil
-	}
-	return json.Marshal(t.wire())
-}
+func (t Tags) MarshalJSON() ([]byte, error) { return json.Marshal(t.wire()) }
 
 // wire is t in its wire shape, for encoding/json to write in one pass
-// (it sorts the keys): a one-value tag as its string, others as a list.
+// (it sorts the keys): a one-value tag as its string, others as a list;
+// nil stays nil, which encodes as null.
 func (t Tags) wire() map[string]any {
 	if t == nil {
 		return nil

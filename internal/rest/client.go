@@ -299,7 +299,7 @@ func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (*
 	}
 	target := c.base + r.Path
 	if len(r.Query) > 0 {
-		target = c.base + r.Path + "?" + r.Query.Encode() // one allocation, not two
+		target += "?" + r.Query.Encode()
 	}
 	relogged := false
 	for {
@@ -412,8 +412,9 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 // callState is what one call needs across its attempts: the retry
 // policy, the go-retryablehttp client that applies it, and where a 2xx
 // body is read to. Calls take it from a pool because building it anew
-// (the client, the policy and the four callbacks bound to them) cost
-// seven allocations before every request could be sent.
+// (the client, the policy, the four callbacks bound to them, the request
+// wrapper and the body's limit reader) cost eight allocations before
+// every request could be sent.
 type callState struct {
 	policy
 	rc         retryablehttp.Client // used through this pointer only: it holds sync.Onces
