@@ -73,23 +73,16 @@ func BenchmarkCandidaturePage(b *testing.B) {
 			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &page); err != nil {
 				return err
 			}
-			return wantItems(len(page.Results))
+			return benchutil.Want("candidatures", len(page.Results), 10)
 		}},
 		benchutil.Side{Name: "sdk", Call: func() error {
 			page, err := c.Candidatures.List(ctx, p)
 			if err != nil {
 				return err
 			}
-			return wantItems(len(page.Results))
+			return benchutil.Want("candidatures", len(page.Results), 10)
 		}},
 	)
-}
-
-func wantItems(n int) error {
-	if n != 10 {
-		return fmt.Errorf("decoded %d candidatures, want 10", n)
-	}
-	return nil
 }
 
 func BenchmarkChangeStage(b *testing.B) {
@@ -108,23 +101,16 @@ func BenchmarkChangeStage(b *testing.B) {
 			if err := benchutil.Raw(ctx, hc, http.MethodPatch, url, rawHeaders, map[string]string{"stage": "REJ"}, &out); err != nil {
 				return err
 			}
-			return wantStage(testgorilla.Stage(out.Stage))
+			return benchutil.Want("stage", testgorilla.Stage(out.Stage), testgorilla.StageRejected)
 		}},
 		benchutil.Side{Name: "sdk", Call: func() error {
 			sc, err := c.Candidatures.ChangeStage(ctx, 7, testgorilla.StageRejected)
 			if err != nil {
 				return err
 			}
-			return wantStage(sc.Stage)
+			return benchutil.Want("stage", sc.Stage, testgorilla.StageRejected)
 		}},
 	)
-}
-
-func wantStage(s testgorilla.Stage) error {
-	if s != testgorilla.StageRejected {
-		return fmt.Errorf("decoded stage %q, want REJ", s)
-	}
-	return nil
 }
 
 // BenchmarkConcurrent runs 64 goroutines on one client (and, for the

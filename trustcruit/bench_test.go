@@ -2,7 +2,6 @@ package trustcruit_test
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"testing"
 
@@ -60,7 +59,7 @@ func BenchmarkStats(b *testing.B) {
 		if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &st); err != nil {
 			return err
 		}
-		return wantCount(st.Count)
+		return benchutil.Want("count", st.Count, 19255)
 	}
 	benchutil.Compare(b,
 		benchutil.Side{Name: "raw", Call: func() error { return raw(url) }},
@@ -78,16 +77,9 @@ func BenchmarkStats(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			return wantCount(st.Count)
+			return benchutil.Want("count", st.Count, 19255)
 		}},
 	)
-}
-
-func wantCount(n int) error {
-	if n != 19255 {
-		return fmt.Errorf("decoded count %d, want 19255", n)
-	}
-	return nil
 }
 
 // BenchmarkStatsQuery is the part of Stats that the hand-written

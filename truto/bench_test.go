@@ -51,7 +51,7 @@ func rawCreate(ctx context.Context, hc *http.Client, base string) func() error {
 		if err := benchutil.Raw(ctx, hc, http.MethodPost, url, headers, benchInput, &cand); err != nil {
 			return err
 		}
-		return wantID(cand.ID)
+		return benchutil.Want("id", cand.ID, "c-1")
 	}
 }
 
@@ -63,15 +63,8 @@ func sdkCreate(ctx context.Context, c *truto.Client, opts ...truto.RequestOption
 		if err != nil {
 			return err
 		}
-		return wantID(cand.ID)
+		return benchutil.Want("id", cand.ID, "c-1")
 	}
-}
-
-func wantID(id string) error {
-	if id != "c-1" {
-		return fmt.Errorf("decoded id %q, want c-1", id)
-	}
-	return nil
 }
 
 func BenchmarkCreateCandidate(b *testing.B) {
@@ -118,23 +111,16 @@ func BenchmarkListCandidates(b *testing.B) {
 			if err := benchutil.Raw(ctx, hc, http.MethodGet, url, rawHeaders, nil, &page); err != nil {
 				return err
 			}
-			return wantItems(len(page.Result))
+			return benchutil.Want("candidates", len(page.Result), 25)
 		}},
 		benchutil.Side{Name: "sdk", Call: func() error {
 			page, err := c.ATS.Candidates.List(ctx, account, truto.ListParams{Limit: 25})
 			if err != nil {
 				return err
 			}
-			return wantItems(len(page.Result))
+			return benchutil.Want("candidates", len(page.Result), 25)
 		}},
 	)
-}
-
-func wantItems(n int) error {
-	if n != 25 {
-		return fmt.Errorf("decoded %d candidates, want 25", n)
-	}
-	return nil
 }
 
 // BenchmarkAllPeakHeap follows the cursor over n candidates generated on

@@ -114,6 +114,16 @@ type Side struct {
 	Call func() error
 }
 
+// Want checks one decoded value of a side's answer: nil when got is
+// want, else an error naming what was decoded, so that a side which
+// stops decoding its answer fails rather than measures less work.
+func Want[T comparable](what string, got, want T) error {
+	if got != want {
+		return fmt.Errorf("decoded %s %v, want %v", what, got, want)
+	}
+	return nil
+}
+
 // warmUp is how many untimed calls each side makes before any is timed.
 const warmUp = 50
 

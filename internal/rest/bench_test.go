@@ -68,23 +68,16 @@ func BenchmarkGet(b *testing.B) {
 			if err := benchutil.Raw(ctx, hc, http.MethodGet, target, headers, nil, &cand); err != nil {
 				return err
 			}
-			return wantID(cand.ID)
+			return benchutil.Want("id", cand.ID, 8000)
 		}},
 		benchutil.Side{Name: "sdk", Call: func() error {
 			var cand candidate
 			if _, err := c.Do(ctx, &Request{Method: http.MethodGet, Path: "/api/assessments/candidature/8000/", Query: query}, &cand); err != nil {
 				return err
 			}
-			return wantID(cand.ID)
+			return benchutil.Want("id", cand.ID, 8000)
 		}},
 	)
-}
-
-func wantID(id int) error {
-	if id != 8000 {
-		return fmt.Errorf("decoded id %d, want 8000", id)
-	}
-	return nil
 }
 
 func ExampleClient_Do() {
