@@ -11,12 +11,14 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/recruitkit/recruitkit-go/internal/fake"
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 	"github.com/recruitkit/recruitkit-go/testgorilla"
 	"github.com/recruitkit/recruitkit-go/testgorilla/testgorillatest"
 	"github.com/recruitkit/recruitkit-go/trustcruit"
@@ -31,9 +33,10 @@ var update = flag.Bool("update", false, "rewrite RELIABILITY.md's fault matrix f
 type class int
 
 const (
-	read  class = iota // idempotent: retried on transport errors and 5xx
-	write              // non-idempotent: never sent twice once it may have arrived
-	keyed              // a write with an Idempotency-Key (Truto): retried, run once
+	read   class = iota // changes nothing: retried on transport errors and 5xx
+	delete              // an idempotent write (DELETE): retried like a read
+	write               // non-idempotent: never sent twice once it may have arrived
+	keyed               // a write with an Idempotency-Key (Truto): retried, run once
 )
 
 // method is one public method of a client, run against a fresh fake.
@@ -115,15 +118,33 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// target is a fake as the matrix uses it: faults in, requests counted.
+type target struct {
+	inject   func(fake.Fault)
+	requests func() int
+}
+
 // server is the fake the method talks to.
-func (m method) server(e *env) *fake.Server {
+func (m method) server(e *env) target {
 	switch strings.Fields(m.name)[0] {
 	case "testgorilla":
-		return e.tg.Server
+		return e.tgTarget()
 	case "truto":
-		return e.tt.Server
+		return e.ttTarget()
 	}
-	return e.tc.Server
+	return e.tcTarget()
+}
+
+func (e *env) tgTarget() target {
+	return target{func(f fake.Fault) { e.tg.Inject(testgorillatest.Fault(f)) }, func() int { return len(e.tg.Requests()) }}
+}
+
+func (e *env) ttTarget() target {
+	return target{func(f fake.Fault) { e.tt.Inject(trutotest.Fault(f)) }, func() int { return len(e.tt.Requests()) }}
+}
+
+func (e *env) tcTarget() target {
+	return target{func(f fake.Fault) { e.tc.Inject(trustcruittest.Fault(f)) }, func() int { return len(e.tc.Requests()) }}
 }
 
 func drain(rc io.ReadCloser, err error) error {
@@ -163,10 +184,10 @@ var methods = []method{
 	{name: "testgorilla Candidatures.All", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
 		return first(e.tgc.Candidatures.All(ctx, testgorilla.ListCandidaturesParams{Assessment: e.assessment}))
 	}},
-	{name: "testgorilla Candidatures.Delete", class: read, run: func(ctx context.Context, e *env) error {
+	{name: "testgorilla Candidatures.Delete", class: delete, run: func(ctx context.Context, e *env) error {
 		return e.tgc.Candidatures.Delete(ctx, e.candidature)
 	}},
-	{name: "testgorilla Candidatures.ChangeStage", class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+	{name: "testgorilla Candidatures.ChangeStage", class: write, decodes: true, run: func(ctx context.Context, e *env) error {
 		_, err := e.tgc.Candidatures.ChangeStage(ctx, e.candidature, testgorilla.StageRejected)
 		return err
 	}},
@@ -241,8 +262,8 @@ var methods = []method{
 		return err
 	}},
 	{name: "truto Client.Stream", get: true, class: read, truto: true, run: func(ctx context.Context, e *env) error {
-		return drain(e.ttc.Stream(ctx, truto.UnifiedRequest{Model: "ats", Resource: "candidates", IntegratedAccountID: e.account,
-			Options: truto.RequestOptions{ResponseFormat: truto.FormatStream}}))
+		return drain(e.ttc.Stream(ctx, truto.UnifiedRequest{Model: "ats", Resource: "candidates", IntegratedAccountID: e.account},
+			truto.WithResponseFormat(truto.FormatStream)))
 	}},
 }
 
@@ -252,8 +273,11 @@ type fault struct {
 	deadline time.Duration
 	maxBody  int64
 	refused  bool
-	inject   func(m method, s *fake.Server)
-	expect   func(m method) outcome
+	inject   func(m method, s target)
+	// wait is the wait before a retry the fault should make the client
+	// ask for (told to the test's wait hook rather than slept through).
+	wait   time.Duration
+	expect func(m method) outcome
 }
 
 // outcome is what a call came to: its class of result and how many
@@ -265,39 +289,54 @@ type outcome struct {
 
 func (o outcome) String() string { return fmt.Sprintf("%s ×%d", o.result, o.requests) }
 
-func failN(n, status int, header http.Header) func(method, *fake.Server) {
-	return func(_ method, s *fake.Server) {
+func failN(n, status int, header http.Header) func(method, target) {
+	return func(_ method, s target) {
 		for range n {
-			s.Inject(fake.Fault{Status: status, Header: header, Body: fmt.Sprintf(`{"detail":"injected %d"}`, status)})
+			s.inject(fake.Fault{Status: status, Header: header, Body: fmt.Sprintf(`{"detail":"injected %d"}`, status)})
 		}
 	}
 }
 
-func body(b string) func(method, *fake.Server) {
-	return func(_ method, s *fake.Server) {
-		s.Inject(fake.Fault{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: b})
+func body(b string) func(method, target) {
+	return func(_ method, s target) {
+		s.inject(fake.Fault{Status: 200, Header: http.Header{"Content-Type": {"application/json"}}, Body: b})
 	}
 }
 
+// writes reports whether the method changes state on the server.
+func (m method) writes() bool { return m.class != read }
+
 // badBody is the outcome of a 2xx body the method cannot take: an error
-// for a method that decodes, nothing for one that ignores the body.
+// for a method that decodes, which says so when a write was done, and
+// nothing for one that ignores the body.
 func badBody(m method) outcome {
-	if m.decodes {
-		return outcome{"DecodeError", 1}
+	switch {
+	case !m.decodes:
+		return outcome{"ok", 1}
+	case m.writes():
+		return outcome{"DecodeError · write accepted", 1}
 	}
-	return outcome{"ok", 1}
+	return outcome{"DecodeError", 1}
+}
+
+// unknown marks the result of a write that may have reached the server.
+func unknown(m method, result string) string {
+	if m.writes() {
+		return result + " · outcome unknown"
+	}
+	return result
 }
 
 var faults = []fault{
 	{name: "connection refused", refused: true, expect: func(method) outcome { return outcome{"TransportError", 0} }},
-	{name: "reset before the response", inject: func(_ method, s *fake.Server) { s.Inject(fake.Fault{Drop: true}) },
+	{name: "reset before the response", inject: func(_ method, s target) { s.inject(fake.Fault{Drop: true}) },
 		expect: func(m method) outcome {
 			if m.class == write {
-				return outcome{"TransportError", 1}
+				return outcome{unknown(m, "TransportError"), 1}
 			}
 			return outcome{"ok", 2}
 		}},
-	{name: "reset halfway through the body", inject: func(_ method, s *fake.Server) { s.Inject(fake.Fault{CutBody: true}) },
+	{name: "reset halfway through the body", inject: func(_ method, s target) { s.inject(fake.Fault{CutBody: true}) },
 		expect: func(m method) outcome {
 			switch {
 			case !m.decodes && m.name != "truto ATS.Attachments.Download" && m.name != "truto Client.Stream":
@@ -305,32 +344,32 @@ var faults = []fault{
 			case !m.decodes:
 				return outcome{"TransportError", 1} // the caller reads the stream and sees it break
 			case m.class == write:
-				return outcome{"TransportError", 1}
+				return outcome{"TransportError · write accepted", 1}
 			}
 			return outcome{"ok", 2}
 		}},
-	{name: "no answer before the deadline", deadline: 300 * time.Millisecond,
-		inject: func(_ method, s *fake.Server) { s.Inject(fake.Fault{Hang: true}) },
-		expect: func(method) outcome { return outcome{"TransportError", 1} }},
+	{name: "no answer before the deadline", deadline: 150 * time.Millisecond,
+		inject: func(_ method, s target) { s.inject(fake.Fault{Hang: true}) },
+		expect: func(m method) outcome { return outcome{unknown(m, "TransportError"), 1} }},
 	{name: "503 twice, then healthy", inject: failN(2, 503, nil), expect: func(m method) outcome {
 		if m.class == write || m.truto {
-			return outcome{"APIError 503", 1}
+			return outcome{unknown(m, "APIError 503"), 1}
 		}
 		return outcome{"ok", 3}
 	}},
-	{name: "500, 502, 504, then healthy", inject: func(_ method, s *fake.Server) {
+	{name: "500, 502, 504, then healthy", inject: func(_ method, s target) {
 		for _, code := range []int{500, 502, 504} {
-			s.Inject(fake.Fault{Status: code, Body: `{"detail":"injected"}`})
+			s.inject(fake.Fault{Status: code, Body: `{"detail":"injected"}`})
 		}
 	}, expect: func(m method) outcome {
 		if m.class == write {
-			return outcome{"APIError 500", 1}
+			return outcome{unknown(m, "APIError 500"), 1}
 		}
 		return outcome{"ok", 4}
 	}},
-	{name: "429 with Retry-After: 1", inject: failN(1, 429, http.Header{"Retry-After": {"1"}}),
+	{name: "429 with Retry-After: 1", inject: failN(1, 429, http.Header{"Retry-After": {"1"}}), wait: time.Second,
 		expect: func(method) outcome { return outcome{"ok", 2} }},
-	{name: "429 with X-RateLimit-Reset: 0.2", inject: failN(1, 429, http.Header{"X-Ratelimit-Reset": {"0.2"}}),
+	{name: "429 with X-RateLimit-Reset: 0.2", inject: failN(1, 429, http.Header{"X-Ratelimit-Reset": {"0.2"}}), wait: 200 * time.Millisecond,
 		expect: func(method) outcome { return outcome{"ok", 2} }},
 	{name: "429 waiting past the deadline", deadline: 2 * time.Second, inject: failN(1, 429, http.Header{"Retry-After": {"30"}}),
 		expect: func(method) outcome { return outcome{"RateLimited", 1} }},
@@ -346,13 +385,16 @@ var faults = []fault{
 	{name: "200 larger than the body cap", maxBody: 1024,
 		inject: body(`{"padding":"` + strings.Repeat("x", 4096) + `"}`),
 		expect: func(m method) outcome {
-			if m.decodes {
-				return outcome{"TransportError", 1}
+			switch {
+			case !m.decodes:
+				return outcome{"ok", 1}
+			case m.writes():
+				return outcome{"TransportError · write accepted", 1}
 			}
-			return outcome{"ok", 1}
+			return outcome{"TransportError", 1}
 		}},
-	{name: "301 to the same URL", inject: func(_ method, s *fake.Server) {
-		s.Inject(fake.Fault{Status: 301, RedirectSelf: true})
+	{name: "301 to the same URL", inject: func(_ method, s target) {
+		s.inject(fake.Fault{Status: 301, RedirectSelf: true})
 	}, expect: func(m method) outcome {
 		if m.get {
 			return outcome{"ok", 2} // a GET follows, and the fake then answers
@@ -361,24 +403,41 @@ var faults = []fault{
 	}},
 }
 
-// classify names the outcome of a call by its error.
+// classify names the outcome of a call by its error, whichever package
+// returned it, and says when a write's error matches ErrWriteAccepted or
+// ErrOutcomeUnknown.
 func classify(err error) string {
-	var apiErr *testgorilla.APIError
-	switch {
-	case err == nil:
+	if err == nil {
 		return "ok"
-	case errors.Is(err, testgorilla.ErrRateLimited):
-		return "RateLimited"
-	case errors.As(err, &apiErr):
-		return fmt.Sprintf("APIError %d", apiErr.StatusCode)
-	case errors.Is(err, testgorilla.ErrUnexpectedResponse):
-		return "DecodeError"
 	}
-	var tErr *testgorilla.TransportError
-	if errors.As(err, &tErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, context.DeadlineExceeded) {
-		return "TransportError"
+	result := fmt.Sprintf("unexpected %T: %v", err, err)
+	var (
+		tgAPI *testgorilla.APIError
+		ttAPI *truto.APIError
+		tcAPI *trustcruit.APIError
+	)
+	switch {
+	case errors.Is(err, testgorilla.ErrRateLimited), errors.Is(err, truto.ErrRateLimited), errors.Is(err, trustcruit.ErrRateLimited):
+		result = "RateLimited"
+	case errors.As(err, &tgAPI):
+		result = fmt.Sprintf("APIError %d", tgAPI.StatusCode)
+	case errors.As(err, &ttAPI):
+		result = fmt.Sprintf("APIError %d", ttAPI.StatusCode)
+	case errors.As(err, &tcAPI):
+		result = fmt.Sprintf("APIError %d", tcAPI.StatusCode)
+	case errors.Is(err, testgorilla.ErrUnexpectedResponse), errors.Is(err, truto.ErrUnexpectedResponse), errors.Is(err, trustcruit.ErrUnexpectedResponse):
+		result = "DecodeError"
+	case errors.As(err, new(*testgorilla.TransportError)), errors.As(err, new(*truto.TransportError)), errors.As(err, new(*trustcruit.TransportError)),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, context.DeadlineExceeded):
+		result = "TransportError"
 	}
-	return fmt.Sprintf("unexpected %T: %v", err, err)
+	switch {
+	case errors.Is(err, testgorilla.ErrWriteAccepted), errors.Is(err, truto.ErrWriteAccepted), errors.Is(err, trustcruit.ErrWriteAccepted):
+		result += " · write accepted"
+	case errors.Is(err, testgorilla.ErrOutcomeUnknown), errors.Is(err, truto.ErrOutcomeUnknown), errors.Is(err, trustcruit.ErrOutcomeUnknown):
+		result += " · outcome unknown"
+	}
+	return result
 }
 
 // matrixResult is one cell of the fault matrix.
@@ -429,13 +488,20 @@ func TestFaultMatrix(t *testing.T) {
 				}
 				ctx, cancel := context.WithTimeout(context.Background(), deadline)
 				defer cancel()
+				// Waits before a retry are told to the hook, not slept
+				// through: the cell proves the wait was asked for.
+				var waits waitLog
+				ctx = rest.WithWaitHook(ctx, waits.add)
 				start := time.Now()
 				err := m.run(ctx, e)
 				took := time.Since(start)
 
-				got := outcome{classify(err), len(s.Requests())}
+				got := outcome{classify(err), s.requests()}
 				if want := f.expect(m); got != want {
 					t.Errorf("got %v (%v), want %v", got, err, want)
+				}
+				if f.wait > 0 && !slices.Contains(waits.all(), f.wait) {
+					t.Errorf("asked to wait %v before retrying, want %v", waits.all(), f.wait)
 				}
 				if took > deadline+500*time.Millisecond {
 					t.Errorf("took %v, past the %v deadline", took, deadline)
@@ -473,6 +539,24 @@ func deadAddress(t *testing.T) string {
 	addr := ln.Addr().String()
 	must(t, ln.Close())
 	return "http://" + addr
+}
+
+// waitLog keeps the waits a call asked for before its retries.
+type waitLog struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (w *waitLog) add(d time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.d = append(w.d, d)
+}
+
+func (w *waitLog) all() []time.Duration {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return slices.Clone(w.d)
 }
 
 type safeBuffer struct {
@@ -548,19 +632,19 @@ func TestConcurrentCallers(t *testing.T) {
 	}
 	var logBuf safeBuffer
 	e := newEnv(t, "", slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug})), 1<<20)
-	for _, s := range []*fake.Server{e.tg.Server, e.tt.Server, e.tc.Server} {
+	for _, s := range []target{e.tgTarget(), e.ttTarget(), e.tcTarget()} {
 		for i := range 40 {
 			switch i % 5 {
 			case 0:
-				s.Inject(fake.Fault{Drop: true})
+				s.inject(fake.Fault{Drop: true})
 			case 1:
-				s.Inject(fake.Fault{Status: 503, Body: `{"detail":"busy"}`})
+				s.inject(fake.Fault{Status: 503, Body: `{"detail":"busy"}`})
 			case 2:
-				s.Inject(fake.Fault{Status: 429, Header: http.Header{"X-Ratelimit-Reset": {"0.05"}}})
+				s.inject(fake.Fault{Status: 429, Header: http.Header{"X-Ratelimit-Reset": {"0.05"}}})
 			case 3:
-				s.Inject(fake.Fault{Delay: 20 * time.Millisecond})
+				s.inject(fake.Fault{Delay: 20 * time.Millisecond})
 			case 4:
-				s.Inject(fake.Fault{CutBody: true})
+				s.inject(fake.Fault{CutBody: true})
 			}
 		}
 	}

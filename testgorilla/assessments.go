@@ -1,6 +1,7 @@
 package testgorilla
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -33,9 +34,9 @@ type Assessment struct {
 	source
 }
 
-// Decoded refuses an answer without the assessment's "id" and keeps it
-// as Raw; the client calls it.
-func (a *Assessment) Decoded(body json.RawMessage) error {
+// decoded refuses an answer without the assessment's "id" and keeps it
+// as Raw.
+func (a *Assessment) decoded(body json.RawMessage) error {
 	if a.ID == 0 {
 		return fmt.Errorf(`want an assessment with "id"`)
 	}
@@ -66,37 +67,37 @@ const assessmentsPath = "/api/assessments/"
 // List returns one page of assessments.
 //
 //	GET /api/assessments/?status=&ordering=&limit=&offset=
-func (s *AssessmentsService) List(ctx context.Context, p ListAssessmentsParams) (*Page[Assessment], error) {
+func (s *AssessmentsService) List(ctx context.Context, p ListAssessmentsParams, opts ...RequestOption) (*Page[Assessment], error) {
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
-	return list[Assessment](ctx, s.c, assessmentsPath, p)
+	cfg, err := newRequestConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return list[Assessment](ctx, s.c, cfg, assessmentsPath, p)
 }
 
 // All ranges over every assessment p selects, as CandidaturesService.All
 // does.
-func (s *AssessmentsService) All(ctx context.Context, p ListAssessmentsParams) iter.Seq2[Assessment, error] {
+func (s *AssessmentsService) All(ctx context.Context, p ListAssessmentsParams, opts ...RequestOption) iter.Seq2[Assessment, error] {
 	if err := p.validate(); err != nil {
 		return fail[Assessment](err)
 	}
-	if p.Limit == 0 {
-		p.Limit = DefaultPageSize
-	}
-	return all(ctx, p.Offset, func(ctx context.Context, offset int) (*Page[Assessment], error) {
-		p.Offset = offset
-		return list[Assessment](ctx, s.c, assessmentsPath, p)
-	}, func(a Assessment) string { return strconv.Itoa(a.ID) })
+	p.Limit = cmp.Or(p.Limit, DefaultPageSize)
+	return all(ctx, s.c, assessmentsPath, p.Offset, opts, func(offset int) any { q := p; q.Offset = offset; return q },
+		func(a Assessment) string { return strconv.Itoa(a.ID) })
 }
 
 // Get returns one assessment.
 //
 //	GET /api/assessments/<id>/
-func (s *AssessmentsService) Get(ctx context.Context, id int) (*Assessment, error) {
+func (s *AssessmentsService) Get(ctx context.Context, id int, opts ...RequestOption) (*Assessment, error) {
 	if err := checkID("id", id); err != nil {
 		return nil, err
 	}
 	var a Assessment
-	if err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: assessmentsPath + strconv.Itoa(id) + "/"}, &a); err != nil {
+	if err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: assessmentsPath + strconv.Itoa(id) + "/"}, &a, opts); err != nil {
 		return nil, err
 	}
 	return &a, nil
@@ -136,9 +137,9 @@ type Invitation struct {
 	source
 }
 
-// Decoded refuses an answer with neither the candidature's id nor an
-// invitation link, and keeps it as Raw; the client calls it.
-func (i *Invitation) Decoded(body json.RawMessage) error {
+// decoded refuses an answer with neither the candidature's id nor an
+// invitation link, and keeps it as Raw.
+func (i *Invitation) decoded(body json.RawMessage) error {
 	if i.ID == 0 && i.InvitationLink == "" {
 		return fmt.Errorf(`want an invitation with "id" or "invitation_link"`)
 	}
@@ -152,8 +153,9 @@ func (i *Invitation) Decoded(body json.RawMessage) error {
 //
 // A candidate already invited is an error matching ErrAlreadyInvited
 // (REPEATING_INVITATION); an email TestGorilla refuses matches
-// ErrBadEmail. Not idempotent: never sent twice because of a retry.
-func (s *AssessmentsService) Invite(ctx context.Context, assessmentID int, p InviteParams) (*Invitation, error) {
+// ErrBadEmail. Not idempotent: never sent twice because of a retry; a
+// failure after the request may have arrived matches ErrOutcomeUnknown.
+func (s *AssessmentsService) Invite(ctx context.Context, assessmentID int, p InviteParams, opts ...RequestOption) (*Invitation, error) {
 	if err := checkID("assessmentID", assessmentID); err != nil {
 		return nil, err
 	}
@@ -167,7 +169,7 @@ func (s *AssessmentsService) Invite(ctx context.Context, assessmentID int, p Inv
 	var inv Invitation
 	err := s.c.do(ctx, &rest.Request{
 		Method: http.MethodPost, Path: assessmentsPath + strconv.Itoa(assessmentID) + "/invite_candidate/", Query: q, Body: p,
-	}, &inv)
+	}, &inv, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -44,12 +44,12 @@ type CandidateAssessment struct {
 //
 // The documentation shows the answer both as the candidate object and
 // wrapped in a page ({"count", "results": [...]}); Get reads either.
-func (s *CandidatesService) Get(ctx context.Context, testTakerID int) (*Candidate, error) {
+func (s *CandidatesService) Get(ctx context.Context, testTakerID int, opts ...RequestOption) (*Candidate, error) {
 	if err := checkID("testTakerID", testTakerID); err != nil {
 		return nil, err
 	}
 	var out candidateAnswer
-	err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: "/api/assessments/candidates/" + strconv.Itoa(testTakerID) + "/"}, &out)
+	err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: "/api/assessments/candidates/" + strconv.Itoa(testTakerID) + "/"}, &out, opts)
 	if err != nil {
 		return nil, err
 	}

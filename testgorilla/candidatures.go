@@ -2,6 +2,7 @@ package testgorilla
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -132,28 +133,29 @@ func checkID(field string, id int) error {
 // List returns one page of an assessment's candidatures.
 //
 //	GET /api/assessments/candidature/?assessment=<id>&status=&stage=&ordering=&limit=&offset=
-func (s *CandidaturesService) List(ctx context.Context, p ListCandidaturesParams) (*Page[Candidature], error) {
+func (s *CandidaturesService) List(ctx context.Context, p ListCandidaturesParams, opts ...RequestOption) (*Page[Candidature], error) {
 	if err := p.validate(); err != nil {
 		return nil, err
 	}
-	return list[Candidature](ctx, s.c, candidaturesPath, p)
+	cfg, err := newRequestConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return list[Candidature](ctx, s.c, cfg, candidaturesPath, p)
 }
 
 // All ranges over every candidature that p selects, from p.Offset on, in
 // pages of p.Limit (DefaultPageSize when 0). It fetches lazily, one page
 // in memory at a time, stops when the loop breaks, and yields an error
-// once (a *ValidationError before any request for bad params).
-func (s *CandidaturesService) All(ctx context.Context, p ListCandidaturesParams) iter.Seq2[Candidature, error] {
+// once (a *ValidationError before any request for bad params or
+// options). opts apply to every page's request.
+func (s *CandidaturesService) All(ctx context.Context, p ListCandidaturesParams, opts ...RequestOption) iter.Seq2[Candidature, error] {
 	if err := p.validate(); err != nil {
 		return fail[Candidature](err)
 	}
-	if p.Limit == 0 {
-		p.Limit = DefaultPageSize
-	}
-	return all(ctx, p.Offset, func(ctx context.Context, offset int) (*Page[Candidature], error) {
-		p.Offset = offset
-		return list[Candidature](ctx, s.c, candidaturesPath, p)
-	}, func(c Candidature) string { return strconv.Itoa(c.ID) })
+	p.Limit = cmp.Or(p.Limit, DefaultPageSize)
+	return all(ctx, s.c, candidaturesPath, p.Offset, opts, func(offset int) any { q := p; q.Offset = offset; return q },
+		func(c Candidature) string { return strconv.Itoa(c.ID) })
 }
 
 // DefaultPageSize is the page size All asks for when the params leave
@@ -162,22 +164,27 @@ func (s *CandidaturesService) All(ctx context.Context, p ListCandidaturesParams)
 const DefaultPageSize = 100
 
 // list fetches one page from path with query params.
-func list[T any](ctx context.Context, c *Client, path string, params ...any) (*Page[T], error) {
-	q, err := rest.Values(params...)
+func list[T any](ctx context.Context, c *Client, cfg *requestConfig, path string, params any) (*Page[T], error) {
+	q, err := rest.Values(params)
 	if err != nil {
-		return nil, err
+		return nil, invalid("params", err.Error())
 	}
 	var page Page[T]
-	if err := c.do(ctx, &rest.Request{Method: http.MethodGet, Path: path, Query: q}, &page); err != nil {
+	if err := exec(ctx, c.rest, cfg, &rest.Request{Method: http.MethodGet, Path: path, Query: q}, &page); err != nil {
 		return nil, err
 	}
 	return &page, nil
 }
 
-// all turns a page fetcher into a sequence of every item.
-func all[T any](ctx context.Context, start int, fetch func(context.Context, int) (*Page[T], error), key func(T) string) iter.Seq2[T, error] {
+// all ranges over every item of the list at path from offset start on;
+// params gives the query of the page at an offset.
+func all[T any](ctx context.Context, c *Client, path string, start int, opts []RequestOption, params func(offset int) any, key func(T) string) iter.Seq2[T, error] {
+	cfg, err := newRequestConfig(opts)
+	if err != nil {
+		return fail[T](err)
+	}
 	return paging.Offset(ctx, start, func(ctx context.Context, offset int) ([]T, int, error) {
-		page, err := fetch(ctx, offset)
+		page, err := list[T](ctx, c, cfg, path, params(offset))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -197,11 +204,11 @@ func fail[T any](err error) iter.Seq2[T, error] {
 // invite the candidate again. A later call about it gets ErrNotFound.
 //
 //	DELETE /api/assessments/candidature/<id>/
-func (s *CandidaturesService) Delete(ctx context.Context, id int) error {
+func (s *CandidaturesService) Delete(ctx context.Context, id int, opts ...RequestOption) error {
 	if err := checkID("id", id); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &rest.Request{Method: http.MethodDelete, Path: candidaturePath(id, "")}, nil)
+	return s.c.do(ctx, &rest.Request{Method: http.MethodDelete, Path: candidaturePath(id, "")}, nil, opts)
 }
 
 // StageChange is the answer to ChangeStage.
@@ -242,9 +249,13 @@ func (d stageChangeBody) DecodeBody(b []byte) error {
 //
 //	PATCH /api/assessments/candidature/<id>/change_stage/ {"stage": "REJ"}
 //
-// Setting a stage twice has the effect of setting it once, so the call is
-// retried like a GET.
-func (s *CandidaturesService) ChangeStage(ctx context.Context, id int, stage Stage) (*StageChange, error) {
+// TestGorilla does not document the call as idempotent, and its answer
+// says whether it sent the candidate a reminder (ReminderSent), which a
+// second call could send again. So it is retried only when the server
+// cannot have acted on it (a refused connection, or a 429); after a 5xx
+// or a connection broken once the request was sent, the error matches
+// ErrOutcomeUnknown: read the candidature back before trying again.
+func (s *CandidaturesService) ChangeStage(ctx context.Context, id int, stage Stage, opts ...RequestOption) (*StageChange, error) {
 	if err := checkID("id", id); err != nil {
 		return nil, err
 	}
@@ -254,8 +265,8 @@ func (s *CandidaturesService) ChangeStage(ctx context.Context, id int, stage Sta
 	var out StageChange
 	err := s.c.do(ctx, &rest.Request{
 		Method: http.MethodPatch, Path: candidaturePath(id, "change_stage/"),
-		Body: map[string]Stage{"stage": stage}, Idempotent: true,
-	}, stageChangeBody{&out})
+		Body: map[string]Stage{"stage": stage},
+	}, stageChangeBody{&out}, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -268,12 +279,13 @@ func (s *CandidaturesService) ChangeStage(ctx context.Context, id int, stage Sta
 //	POST /api/assessments/candidature/<id>/send-reminder/
 //
 // It is retried only when the server cannot have acted on it, so no
-// candidate gets the email twice because of a retry.
-func (s *CandidaturesService) SendRejectionEmail(ctx context.Context, id int) error {
+// candidate gets the email twice because of a retry; a failure after the
+// request may have arrived matches ErrOutcomeUnknown.
+func (s *CandidaturesService) SendRejectionEmail(ctx context.Context, id int, opts ...RequestOption) error {
 	if err := checkID("id", id); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &rest.Request{Method: http.MethodPost, Path: candidaturePath(id, "send-reminder/")}, nil)
+	return s.c.do(ctx, &rest.Request{Method: http.MethodPost, Path: candidaturePath(id, "send-reminder/")}, nil, opts)
 }
 
 // ResendInvitation sends the candidate the assessment's invitation again.
@@ -281,9 +293,9 @@ func (s *CandidaturesService) SendRejectionEmail(ctx context.Context, id int) er
 //	POST /api/assessments/candidature/<id>/send-invitation/
 //
 // Like SendRejectionEmail it is never sent twice because of a retry.
-func (s *CandidaturesService) ResendInvitation(ctx context.Context, id int) error {
+func (s *CandidaturesService) ResendInvitation(ctx context.Context, id int, opts ...RequestOption) error {
 	if err := checkID("id", id); err != nil {
 		return err
 	}
-	return s.c.do(ctx, &rest.Request{Method: http.MethodPost, Path: candidaturePath(id, "send-invitation/")}, nil)
+	return s.c.do(ctx, &rest.Request{Method: http.MethodPost, Path: candidaturePath(id, "send-invitation/")}, nil, opts)
 }

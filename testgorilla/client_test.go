@@ -163,24 +163,35 @@ func TestListOfAnotherShapeIsAnError(t *testing.T) {
 	}
 }
 
-func TestChangeStageSendsRealJSONAndIsRetried(t *testing.T) {
+// ChangeStage is a PATCH the vendor does not call idempotent, whose
+// answer says whether it sent the candidate a reminder: after a 5xx it
+// is not sent again, and the error says the outcome is unknown. A 429,
+// which the server answers without acting, is retried.
+func TestChangeStageIsSentOnceUnlessRefusedUnread(t *testing.T) {
 	c, m := newMocked(t)
 	calls := 0
+	answers := []*http.Response{
+		httpmock.NewStringResponse(502, "bad gateway"),
+		{StatusCode: 429, Header: http.Header{"X-Ratelimit-Reset": {"0.01"}}, Body: httpmock.NewRespBodyFromString(`{"detail":"throttled"}`)},
+		httpmock.NewBytesResponse(200, fixture(t, "change_stage_documented.json")),
+	}
 	m.RegisterResponder(http.MethodPatch, api+"candidature/7/change_stage/", func(req *http.Request) (*http.Response, error) {
 		calls++
 		b, _ := io.ReadAll(req.Body)
 		assert.Equal(t, `{"stage":"REJ"}`, string(b))
 		assert.Equal(t, "application/json", req.Header.Get("Content-Type"))
 		assert.Equal(t, "Token "+token, req.Header.Get("Authorization"))
-		if calls == 1 {
-			return httpmock.NewStringResponse(502, "bad gateway"), nil
-		}
-		return httpmock.NewBytesResponse(200, fixture(t, "change_stage_documented.json")), nil
+		return answers[calls-1], nil
 	})
+	_, err := c.Candidatures.ChangeStage(context.Background(), 7, testgorilla.StageRejected)
+	require.ErrorIs(t, err, testgorilla.ErrOutcomeUnknown)
+	assert.Contains(t, err.Error(), "outcome unknown")
+	assert.Equal(t, 1, calls, "not sent again after a 502")
+
 	sc, err := c.Candidatures.ChangeStage(context.Background(), 7, testgorilla.StageRejected)
 	require.NoError(t, err)
 	assert.Equal(t, &testgorilla.StageChange{ID: 7, Stage: testgorilla.StageRejected}, sc, `"id": "7" read as a number`)
-	assert.Equal(t, 2, calls, "idempotent: retried after a 502")
+	assert.Equal(t, 3, calls, "sent again after a 429")
 }
 
 func TestWritesThatEmailAreSentOnce(t *testing.T) {
@@ -417,7 +428,7 @@ func TestLoginWireFormatAndSecrecy(t *testing.T) {
 	_, err = testgorilla.NewClient("", testgorilla.WithLogin("ada", ""))
 	assert.ErrorContains(t, err, "username and password are required")
 	_, err = testgorilla.NewClient("")
-	assert.EqualError(t, err, "testgorilla: token: must not be empty")
+	assert.EqualError(t, err, "testgorilla: invalid token: must not be empty")
 }
 
 func TestPersonality(t *testing.T) {

@@ -42,3 +42,5 @@
 // Package testgorillatest is an in-process fake of this API to test your
 // integration against offline.
 package testgorilla
+
+//go:generate go run ../internal/cmd/gensurface -pkg testgorilla -vendor TestGorilla -client-options

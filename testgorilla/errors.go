@@ -8,35 +8,8 @@ import (
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
-// APIError is an error answer from the API. Code and Fields come from
-// TestGorilla's {"errors": [{"field", "error_key"}]} shape, Message from
-// {"detail": "..."}. It is the same type in every recruitkit-go package,
-// so errors.As finds it whichever returned it.
-type APIError = rest.APIError
-
-// FieldError is one {"field", "error_key"} of an APIError.
-type FieldError = rest.FieldError
-
-// ValidationError is bad input, refused before any request was sent.
-type ValidationError = rest.ValidationError
-
-// DecodeError is a successful answer whose body is not the documented
-// shape.
-type DecodeError = rest.DecodeError
-
-// TransportError is a call that got no answer: the connection failed or
-// the context ended.
-type TransportError = rest.TransportError
-
-// Sentinels for errors.Is.
+// The sentinels of TestGorilla's own error keys, for errors.Is.
 var (
-	ErrNotFound           = rest.ErrNotFound           // 404: unknown id, or a deleted candidature
-	ErrUnauthorized       = rest.ErrUnauthorized       // 401, 403: a wrong or expired token
-	ErrRateLimited        = rest.ErrRateLimited        // 429: over the per-minute limit
-	ErrConflict           = rest.ErrConflict           // 409
-	ErrInvalidParams      = rest.ErrInvalidParams      // a *ValidationError
-	ErrUnexpectedResponse = rest.ErrUnexpectedResponse // a *DecodeError
-
 	// ErrAlreadyInvited matches an invitation refused with
 	// REPEATING_INVITATION: the candidate is already invited.
 	ErrAlreadyInvited = errors.New("testgorilla: candidate already invited")
@@ -54,7 +27,7 @@ const (
 
 // parseError reads both documented error shapes: DRF's {"detail": ...}
 // (and per-field lists), and {"errors": [{"field", "error_key"}]}.
-func parseError(e *APIError) {
+func parseError(e *rest.APIError) {
 	var body struct {
 		Errors []struct {
 			Field    string `json:"field"`
@@ -65,7 +38,7 @@ func parseError(e *APIError) {
 	if json.Unmarshal(e.Body, &body) == nil && len(body.Errors) > 0 {
 		var keys []string
 		for _, f := range body.Errors {
-			e.Fields = append(e.Fields, FieldError{Field: f.Field, Code: f.ErrorKey, Message: f.Message})
+			e.Fields = append(e.Fields, rest.FieldError{Field: f.Field, Code: f.ErrorKey, Message: f.Message})
 			keys = append(keys, f.ErrorKey)
 		}
 		e.Code = strings.Join(keys, ",")
@@ -74,7 +47,7 @@ func parseError(e *APIError) {
 	rest.ParseDRF(e)
 }
 
-func classify(e *APIError) []error {
+func classify(e *rest.APIError) []error {
 	var out []error
 	if e.HasFieldCode(KeyRepeatingInvitation) {
 		out = append(out, ErrAlreadyInvited)
@@ -84,5 +57,3 @@ func classify(e *APIError) []error {
 	}
 	return out
 }
-
-func invalid(field, problem string) error { return rest.Invalid(vendor.Name, field, problem) }

@@ -46,7 +46,7 @@ func FuzzCandidaturePage(f *testing.F) {
 	f.Add([]byte(`{"count":3}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var page Page[Candidature]
-		if json.Unmarshal(body, &page) != nil || page.Decoded(body) != nil {
+		if json.Unmarshal(body, &page) != nil || page.decoded(body) != nil {
 			return
 		}
 		for i := range page.Results {
@@ -86,7 +86,7 @@ func FuzzErrorShapes(f *testing.F) {
 	f.Add([]byte(`{"email":["Enter a valid email address."],"tags":{"a":["b"]}}`))
 	f.Add([]byte(`["x"]`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		e := &APIError{Vendor: "testgorilla", Method: "POST", URL: "https://app.testgorilla.com/api/x/", StatusCode: 400, Body: body}
+		e := &rest.APIError{Vendor: "testgorilla", Method: "POST", URL: "https://app.testgorilla.com/api/x/", StatusCode: 400, Body: body}
 		parseError(e)
 		_ = classify(e)
 		_ = e.Error()

@@ -33,7 +33,7 @@ type Result struct {
 //
 // It reads the answer as a list or as a page of results, and fetches
 // every page of the latter.
-func (s *ResultsService) List(ctx context.Context, assessmentID, testTakerID int) ([]Result, error) {
+func (s *ResultsService) List(ctx context.Context, assessmentID, testTakerID int, opts ...RequestOption) ([]Result, error) {
 	if err := checkID("assessmentID", assessmentID); err != nil {
 		return nil, err
 	}
@@ -44,13 +44,17 @@ func (s *ResultsService) List(ctx context.Context, assessmentID, testTakerID int
 		"candidature__assessment": {strconv.Itoa(assessmentID)},
 		"candidature__test_taker": {strconv.Itoa(testTakerID)},
 	}
+	cfg, err := newRequestConfig(opts)
+	if err != nil {
+		return nil, err
+	}
 	var out []Result
 	for offset := 0; ; {
 		if offset > 0 {
 			q.Set("offset", strconv.Itoa(offset))
 		}
 		var ans resultsAnswer
-		if err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: "/api/assessments/results/", Query: q}, &ans); err != nil {
+		if err := exec(ctx, s.c.rest, cfg, &rest.Request{Method: http.MethodGet, Path: "/api/assessments/results/", Query: q}, &ans); err != nil {
 			return nil, err
 		}
 		out = append(out, ans.results...)
@@ -80,7 +84,7 @@ func (a *resultsAnswer) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &page); err != nil {
 		return err
 	}
-	if err := page.Decoded(b); err != nil {
+	if err := page.decoded(b); err != nil {
 		return err
 	}
 	a.results, a.paged, a.count = page.Results, true, page.Count

@@ -226,10 +226,10 @@ func (s *source) setSource(src rest.RawSource) { s.src = src }
 // sourced is a resource that keeps where its raw JSON is.
 type sourced interface{ setSource(rest.RawSource) }
 
-// Decoded refuses an answer without "results" (missing or null: an
+// decoded refuses an answer without "results" (missing or null: an
 // answer of another shape must not look like an empty page) and tells
-// each item where its raw JSON is. The client calls it.
-func (p *Page[T]) Decoded(body json.RawMessage) error {
+// each item where its raw JSON is.
+func (p *Page[T]) decoded(body json.RawMessage) error {
 	if p.Results == nil {
 		return fmt.Errorf(`want a page with "results"`)
 	}

@@ -165,15 +165,15 @@ func checkEmail(email string) error {
 //
 // The call is not idempotent: it is retried only when the server cannot
 // have acted on it (the connection was refused, or a 429), so a candidate
-// is never surveyed twice because of a retry. Bad params are a
+// is never surveyed twice because of a retry; a failure after the request
+// may have arrived matches ErrOutcomeUnknown. Bad params are a
 // *ValidationError and nothing is sent.
-func (c *Client) SubmitCandidate(ctx context.Context, p SubmitCandidateParams) error {
+func (c *Client) SubmitCandidate(ctx context.Context, p SubmitCandidateParams, opts ...RequestOption) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	body := submitBody{SubmitCandidateParams: p, Tags: p.Tags.wire()}
-	_, err := c.rest.Do(ctx, &rest.Request{Method: http.MethodPost, Path: SubmitCandidatePath, Body: body}, nil)
-	return err
+	return c.do(ctx, &rest.Request{Method: http.MethodPost, Path: SubmitCandidatePath, Body: body}, nil, opts)
 }
 
 // submitBody is what SubmitCandidate sends: the params with the tags

@@ -1,12 +1,10 @@
 package trustcruit
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-	"log/slog"
-	"net/http"
 	"strings"
-	"time"
 
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
@@ -46,53 +44,21 @@ type Client struct {
 	statsPath string
 }
 
-// Option configures a Client.
-type Option func(*options) error
-
-type options struct {
-	rest      []rest.Option
+// vendorOptions are the client settings of this package alone.
+type vendorOptions struct {
 	statsPath string
 }
 
-func core(o rest.Option) Option {
-	return func(c *options) error { c.rest = append(c.rest, o); return nil }
-}
-
-// WithBaseURL sends requests to baseURL instead of DefaultBaseURL, for
-// example to a trustcruittest.Server.
-func WithBaseURL(baseURL string) Option { return core(rest.WithBaseURL(baseURL)) }
-
-// WithHTTPClient carries every attempt on hc (its Transport, Jar and
-// Timeout; redirects of writes are never followed).
-func WithHTTPClient(hc *http.Client) Option { return core(rest.WithHTTPClient(hc)) }
-
-// WithRetry sets the retry policy: at most maxRetries further attempts,
-// waiting between minWait and maxWait. SubmitCandidate is retried only
-// when the server cannot have acted on it (see the package doc).
-func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
-	return core(rest.WithRetry(maxRetries, minWait, maxWait))
-}
-
-// WithUserAgent appends ua to the User-Agent header.
-func WithUserAgent(ua string) Option { return core(rest.WithUserAgent(ua)) }
-
-// WithLogger logs one debug line per attempt to l, never the token.
-func WithLogger(l *slog.Logger) Option { return core(rest.WithLogger(l)) }
-
-// WithMaxBodyBytes caps how much of a response body is read (32 MiB by
-// default).
-func WithMaxBodyBytes(n int64) Option { return core(rest.WithMaxBodyBytes(n)) }
-
 // WithAuthScheme replaces the Authorization scheme, "Token" by default:
 // the vendor does not publish it.
-func WithAuthScheme(scheme string) Option { return core(rest.WithAuthScheme(scheme)) }
+func WithAuthScheme(scheme string) Option { return coreOption(rest.WithAuthScheme(scheme)) }
 
 // WithStatsPath replaces the customer stats path, DefaultStatsPath by
 // default: the vendor does not publish it. It must start and end with "/".
 func WithStatsPath(path string) Option {
 	return func(c *options) error {
 		if !strings.HasPrefix(path, "/") || !strings.HasSuffix(path, "/") {
-			return fmt.Errorf("stats path %q: must start and end with /", path)
+			return invalid("WithStatsPath", fmt.Sprintf("%q must start and end with /", path))
 		}
 		c.statsPath = path
 		return nil
@@ -101,22 +67,18 @@ func WithStatsPath(path string) Option {
 
 // NewClient returns a client authenticated with the customer's auth
 // token, the one the create-customer callback returned (see
-// ParseCallback). An empty token is an error.
+// ParseCallback). An empty token, or an option that refuses its value,
+// is a *ValidationError.
 func NewClient(token string, opts ...Option) (*Client, error) {
-	o := options{statsPath: DefaultStatsPath}
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&o); err != nil {
-			return nil, fmt.Errorf("trustcruit: %w", err)
-		}
-	}
-	rc, err := rest.New(vendor, token, o.rest...)
+	o, err := collect(opts)
 	if err != nil {
 		return nil, err
 	}
-	return &Client{rest: rc, statsPath: o.statsPath}, nil
+	rc, err := rest.New(vendor, token, o.rest...)
+	if err != nil {
+		return nil, publicError(err)
+	}
+	return &Client{rest: rc, statsPath: cmp.Or(o.statsPath, DefaultStatsPath)}, nil
 }
 
 // String describes the client without its token.

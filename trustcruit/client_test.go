@@ -267,7 +267,7 @@ func TestOverridesOfTheAssumedWireFormat(t *testing.T) {
 	_, err = trustcruit.NewClient(token, trustcruit.WithStatsPath("stats"))
 	assert.ErrorContains(t, err, "must start and end with /")
 	_, err = trustcruit.NewClient("")
-	assert.EqualError(t, err, "trustcruit: token: must not be empty")
+	assert.EqualError(t, err, "trustcruit: invalid token: must not be empty")
 }
 
 func TestTagsWireFormat(t *testing.T) {

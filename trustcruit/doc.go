@@ -39,16 +39,39 @@
 //   - the error bodies, read as Django REST framework's {"detail": "..."}
 //     or {"field": ["message"]} into APIError.Message and Fields.
 //
-// # Retries
+// # Calls, retries and timeouts
 //
+// Every method takes a context first and RequestOptions last:
+// WithHeader, WithQuery, WithRequestTimeout, and WithResponseInto, which
+// reports the answer's status, headers, attempts and rate-limit counters
+// (RateLimit-* or X-RateLimit-* headers, if Trustcruit sends any: it does
+// not document them).
+//
+// A call is bounded by DefaultTimeout (80 s, its retries and waits
+// included; WithTimeout changes it, 0 removes it) and retried at most
+// DefaultMaxRetries (3) times, waiting 0.5 to 30 s with exponential
+// backoff and full jitter, or as long as Retry-After asks (WithRetry).
 // Stats is a GET and is retried on transport errors, 429 and 5xx.
 // SubmitCandidate is a POST that the vendor does not document as
 // idempotent: it is retried only when the server cannot have acted on it
 // (a refused connection, or a 429), never after a 500, so no candidate is
-// surveyed twice because of a retry.
+// surveyed twice because of a retry. When it fails after the request may
+// have arrived, its error matches ErrOutcomeUnknown.
+//
+// # Errors
+//
+// An error answer is an *APIError, with Message and Fields read from the
+// Django REST framework shapes assumed above. Bad input is a
+// *ValidationError, before anything is sent; a successful answer of the
+// wrong shape, a *DecodeError; no answer, a *TransportError. The
+// sentinels (ErrNotFound, ErrUnauthorized, ErrRateLimited, ...) match
+// them with errors.Is. No error, log line or formatted value carries the
+// token.
 //
 // # Testing
 //
 // Package trustcruittest is an in-process fake of this API (and of the
 // create-customer page) to test your integration against offline.
 package trustcruit
+
+//go:generate go run ../internal/cmd/gensurface -pkg trustcruit -vendor Trustcruit -client-options

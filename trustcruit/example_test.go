@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"log"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"strings"
+	"time"
 
 	"github.com/recruitkit/recruitkit-go/trustcruit"
 	"github.com/recruitkit/recruitkit-go/trustcruit/trustcruittest"
@@ -39,10 +42,49 @@ func ExampleParseCallback() {
 }
 
 func ExampleCallbackHandler() {
-	http.Handle("/trustcruit/callback", trustcruit.CallbackHandler(func(w http.ResponseWriter, r *http.Request, cb trustcruit.Callback) {
+	h := trustcruit.CallbackHandler(func(w http.ResponseWriter, r *http.Request, cb trustcruit.Callback) {
 		// Store cb.SprancherID and cb.Token for the customer, then:
+		fmt.Println("connected customer", cb.SprancherID)
 		http.Redirect(w, r, "/settings/integrations", http.StatusSeeOther)
-	}))
+	})
+	// Mount h at your callback URL: http.Handle("/trustcruit/callback", h).
+	// Here Trustcruit's redirect back is played by hand.
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/trustcruit/callback?sprancher_id=2042&token=s3cr3t", nil))
+	fmt.Println(rec.Code, rec.Header().Get("Location"))
+
+	// A callback without the customer's id is answered 400, and fn is not called.
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/trustcruit/callback?token=s3cr3t", nil))
+	fmt.Println(rec.Code)
+	// Output:
+	// connected customer 2042
+	// 303 /settings/integrations
+	// 400
+}
+
+func ExampleNewClient() {
+	fake := trustcruittest.NewServer()
+	defer fake.Close()
+
+	// token is the customer's, from the create-customer callback; the
+	// options are all optional (WithBaseURL points at the fake here).
+	c, err := trustcruit.NewClient(trustcruittest.TestToken,
+		trustcruit.WithBaseURL(fake.URL()),
+		trustcruit.WithTimeout(30*time.Second),
+		trustcruit.WithRetry(5, 100*time.Millisecond, 10*time.Second),
+		trustcruit.WithUserAgent("acme-ats/2.1"),
+	)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.Contains(fmt.Sprint(c), trustcruittest.TestToken)) // no formatting shows the token
+
+	_, err = trustcruit.NewClient("")
+	fmt.Println(err)
+	// Output:
+	// false
+	// trustcruit: invalid token: must not be empty
 }
 
 func ExampleClient_SubmitCandidate() {
@@ -96,4 +138,44 @@ func ExampleClient_Stats() {
 		fmt.Println("CNPS unavailable")
 	}
 	// Output: CNPS 38 from 8 answers (5 promoters, 2 detractors)
+}
+
+// Every method takes RequestOptions last. WithResponseInto reports what
+// the answer said, on success and on an error answer alike.
+func ExampleWithResponseInto() {
+	fake := trustcruittest.NewServer()
+	defer fake.Close()
+	c := fake.Client()
+
+	var resp trustcruit.Response
+	_, err := c.Stats(context.Background(), trustcruit.StatsParams{Question: trustcruit.QuestionCNPS},
+		trustcruit.WithResponseInto(&resp), trustcruit.WithHeader("X-Request-Id", "sync-42"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(resp.StatusCode, resp.Attempts, resp.Header.Get("Content-Type"))
+	fmt.Println(fake.Requests()[0].Header.Get("X-Request-Id"))
+	// Output:
+	// 200 1 application/json
+	// sync-42
+}
+
+// Errors are typed: errors.As gives an error answer's status, the
+// vendor's message and per-field problems; errors.Is matches sentinels.
+func ExampleAPIError() {
+	fake := trustcruittest.NewServer()
+	defer fake.Close()
+	c := fake.Client()
+
+	err := c.SubmitCandidate(context.Background(), trustcruit.SubmitCandidateParams{
+		SprancherID: 999999, Level: trustcruit.LevelStep1, Email: "ada@example.com",
+	})
+	var apiErr *trustcruit.APIError
+	if errors.As(err, &apiErr) {
+		fmt.Println(apiErr.StatusCode, apiErr.Fields[0].Field, apiErr.Attempts)
+	}
+	fmt.Println(errors.Is(err, trustcruit.ErrOutcomeUnknown), err)
+	// Output:
+	// 400 customer_sprancher_id 1
+	// false trustcruit: POST /feedback/api/candidate/: 400 Bad Request; customer_sprancher_id: Invalid pk "999999" - object does not exist.
 }

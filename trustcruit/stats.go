@@ -117,16 +117,16 @@ func (s *Stats) CNPS() (cnps.Score, error) {
 //
 // The path is assumed (see WithStatsPath). No answers in the period is
 // not an error: the result has NoData set.
-func (c *Client) Stats(ctx context.Context, p StatsParams) (*Stats, error) {
+func (c *Client) Stats(ctx context.Context, p StatsParams, opts ...RequestOption) (*Stats, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	q, err := rest.Values(p)
 	if err != nil {
-		return nil, err
+		return nil, invalid("StatsParams", err.Error())
 	}
 	var s Stats
-	if _, err := c.rest.Do(ctx, &rest.Request{Method: http.MethodGet, Path: c.statsPath, Query: q}, statsBody{&s}); err != nil {
+	if err := c.do(ctx, &rest.Request{Method: http.MethodGet, Path: c.statsPath, Query: q}, statsBody{&s}, opts); err != nil {
 		return nil, err
 	}
 	return &s, nil

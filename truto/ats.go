@@ -3,9 +3,9 @@ package truto
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -25,9 +25,9 @@ type ATS struct {
 
 func newATS(c *Client) *ATS {
 	return &ATS{
-		Candidates:   &CandidatesService{ResourceClient: Resource[Candidate](c, "ats", "candidates")},
+		Candidates:   &CandidatesService{r: Resource[Candidate](c, "ats", "candidates")},
 		Jobs:         Resource[Job](c, "ats", "jobs"),
-		Applications: &ApplicationsService{ResourceClient: Resource[Application](c, "ats", "applications")},
+		Applications: &ApplicationsService{r: Resource[Application](c, "ats", "applications")},
 		Attachments:  &AttachmentsService{c: c},
 	}
 }
@@ -119,7 +119,8 @@ type CandidateInput struct {
 }
 
 // Candidate is a unified ATS candidate: the reference page's response
-// fields.
+// fields. An answer without the record's "id" is a *DecodeError, unless
+// the call excluded it (WithExcludeFields).
 type Candidate struct {
 	ID                string        `json:"id"`
 	FirstName         string        `json:"first_name"`
@@ -143,16 +144,6 @@ type Candidate struct {
 	RemoteData map[string]any `json:"remote_data,omitempty"`
 
 	source // Raw(): the record as Truto sent it, applications and attachments included
-}
-
-// Decoded refuses an answer without the record's "id" and keeps it as
-// Raw; the client calls it.
-func (c *Candidate) Decoded(body json.RawMessage) error {
-	if c.ID == "" {
-		return errNoID
-	}
-	c.setSource(rest.WholeBody(body))
-	return nil
 }
 
 // Flag is a yes/no field that Truto documents as a string ("true") and
@@ -207,16 +198,6 @@ type Application struct {
 	source // Raw(); an application inside a Candidate is in the candidate's Raw()
 }
 
-// Decoded refuses an answer without the record's "id" and keeps it as
-// Raw; the client calls it.
-func (a *Application) Decoded(body json.RawMessage) error {
-	if a.ID == "" {
-		return errNoID
-	}
-	a.setSource(rest.WholeBody(body))
-	return nil
-}
-
 // Stage is an application's stage in a job's pipeline.
 type Stage struct {
 	ID        string    `json:"id"`
@@ -262,16 +243,6 @@ type Job struct {
 	source
 }
 
-// Decoded refuses an answer without the record's "id" and keeps it as
-// Raw; the client calls it.
-func (j *Job) Decoded(body json.RawMessage) error {
-	if j.ID == "" {
-		return errNoID
-	}
-	j.setSource(rest.WholeBody(body))
-	return nil
-}
-
 // source is where a record's raw JSON is; the record types embed it.
 type source struct{ src rest.RawSource }
 
@@ -281,15 +252,33 @@ func (s *source) Raw() json.RawMessage { return s.src.JSON() }
 
 func (s *source) setSource(src rest.RawSource) { s.src = src }
 
-// errNoID refuses an answer that is not a record: Truto documents "id" as
-// required on every record.
-var errNoID = errors.New(`want a record with "id"`)
+// CandidatesService is the ATS candidates resource,
+// /unified/ats/candidates.
+type CandidatesService struct{ r *ResourceClient[Candidate] }
 
-// CandidatesService is the ATS candidates resource: List, All, Get,
-// Update and Delete of a ResourceClient, and a Create with the
-// candidate's own query parameters.
-type CandidatesService struct {
-	*ResourceClient[Candidate]
+// List returns one page of candidates (see ResourceClient.List).
+func (s *CandidatesService) List(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) (*ListPage[Candidate], error) {
+	return s.r.List(ctx, accountID, p, opts...)
+}
+
+// All ranges over every candidate (see ResourceClient.All).
+func (s *CandidatesService) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) iter.Seq2[Candidate, error] {
+	return s.r.All(ctx, accountID, p, opts...)
+}
+
+// Get returns one candidate (see ResourceClient.Get).
+func (s *CandidatesService) Get(ctx context.Context, accountID, id string, opts ...RequestOption) (*Candidate, error) {
+	return s.r.Get(ctx, accountID, id, opts...)
+}
+
+// Update changes a candidate's fields (see ResourceClient.Update).
+func (s *CandidatesService) Update(ctx context.Context, accountID, id string, in CandidateInput, opts ...RequestOption) (*Candidate, error) {
+	return s.r.Update(ctx, accountID, id, in, opts...)
+}
+
+// Delete deletes a candidate (see ResourceClient.Delete).
+func (s *CandidatesService) Delete(ctx context.Context, accountID, id string, opts ...RequestOption) error {
+	return s.r.Delete(ctx, accountID, id, opts...)
 }
 
 // ApplicationSource is the application_source of a candidate create.
@@ -315,9 +304,10 @@ type CreateCandidateParams struct {
 //
 //	POST /unified/ats/candidates?integrated_account_id=...&job_id=...&application_source=...
 //
-// It carries an Idempotency-Key (yours in RequestOptions, or one made for
-// the call), so a retry after a 500 does not create the candidate twice.
-func (s *CandidatesService) Create(ctx context.Context, accountID string, in CandidateInput, p CreateCandidateParams, opts ...RequestOptions) (*Candidate, error) {
+// It carries an Idempotency-Key (yours with WithIdempotencyKey, or one
+// made for the call), so a retry after a 500 does not create the
+// candidate twice.
+func (s *CandidatesService) Create(ctx context.Context, accountID string, in CandidateInput, p CreateCandidateParams, opts ...RequestOption) (*Candidate, error) {
 	switch p.ApplicationSource {
 	case "", SourceApplicant, SourceLead:
 	default:
@@ -330,15 +320,28 @@ func (s *CandidatesService) Create(ctx context.Context, accountID string, in Can
 	}
 	q, err := rest.Values(p)
 	if err != nil {
-		return nil, err
+		return nil, invalid("CreateCandidateParams", err.Error())
 	}
-	return s.ResourceClient.Create(ctx, accountID, in, q, opts...)
+	return s.r.Create(ctx, accountID, in, q, opts...)
 }
 
-// ApplicationsService is the ATS applications resource and its custom
-// methods.
-type ApplicationsService struct {
-	*ResourceClient[Application]
+// ApplicationsService is the ATS applications resource,
+// /unified/ats/applications, and its custom methods.
+type ApplicationsService struct{ r *ResourceClient[Application] }
+
+// List returns one page of applications (see ResourceClient.List).
+func (s *ApplicationsService) List(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) (*ListPage[Application], error) {
+	return s.r.List(ctx, accountID, p, opts...)
+}
+
+// All ranges over every application (see ResourceClient.All).
+func (s *ApplicationsService) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) iter.Seq2[Application, error] {
+	return s.r.All(ctx, accountID, p, opts...)
+}
+
+// Get returns one application (see ResourceClient.Get).
+func (s *ApplicationsService) Get(ctx context.Context, accountID, id string, opts ...RequestOption) (*Application, error) {
+	return s.r.Get(ctx, accountID, id, opts...)
 }
 
 // MoveStageParams move an application to another stage.
@@ -353,14 +356,14 @@ type MoveStageParams struct {
 // MoveStage moves an application to another stage of its job.
 //
 //	POST /unified/ats/applications/move-stage?integrated_account_id=...
-func (s *ApplicationsService) MoveStage(ctx context.Context, accountID string, p MoveStageParams, opts ...RequestOptions) (*Application, error) {
+func (s *ApplicationsService) MoveStage(ctx context.Context, accountID string, p MoveStageParams, opts ...RequestOption) (*Application, error) {
 	if p.StageID == "" {
 		return nil, invalid("StageID", "required")
 	}
 	if p.ApplicationID == "" && p.CandidateID == "" {
 		return nil, invalid("ApplicationID", "required (or CandidateID, for Lever)")
 	}
-	return s.Method(ctx, accountID, "move-stage", p, opts...)
+	return s.r.Method(ctx, accountID, "move-stage", p, opts...)
 }
 
 // RejectParams reject an application.
@@ -375,11 +378,11 @@ type RejectParams struct {
 // Reject rejects an application.
 //
 //	POST /unified/ats/applications/reject?integrated_account_id=...
-func (s *ApplicationsService) Reject(ctx context.Context, accountID string, p RejectParams, opts ...RequestOptions) (*Application, error) {
+func (s *ApplicationsService) Reject(ctx context.Context, accountID string, p RejectParams, opts ...RequestOption) (*Application, error) {
 	if p.ApplicationID == "" && p.CandidateID == "" {
 		return nil, invalid("ApplicationID", "required (or CandidateID, for Lever)")
 	}
-	return s.Method(ctx, accountID, "reject", p, opts...)
+	return s.r.Method(ctx, accountID, "reject", p, opts...)
 }
 
 // AttachmentsService downloads ATS attachments.
@@ -390,16 +393,16 @@ type AttachmentsService struct{ c *Client }
 // the returned body.
 //
 //	POST /unified/ats/attachments/download?integrated_account_id=...&file_url=...
-func (s *AttachmentsService) Download(ctx context.Context, accountID, fileURL string, opts ...RequestOptions) (io.ReadCloser, error) {
+func (s *AttachmentsService) Download(ctx context.Context, accountID, fileURL string, opts ...RequestOption) (io.ReadCloser, error) {
 	if fileURL == "" {
 		return nil, invalid("fileURL", "required")
 	}
-	o, err := oneOptions(opts)
+	cfg, err := newRequestConfig(opts)
 	if err != nil {
 		return nil, err
 	}
 	return s.c.stream(ctx, call{
 		method: http.MethodPost, path: "/unified/ats/attachments/download", account: accountID,
-		params: []any{url.Values{"file_url": {fileURL}}}, body: map[string]any{}, opts: o, write: true,
+		params: []any{url.Values{"file_url": {fileURL}}}, body: map[string]any{}, cfg: cfg, write: true,
 	})
 }

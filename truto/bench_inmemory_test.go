@@ -27,6 +27,6 @@ func BenchmarkCreateCandidateInMemory(b *testing.B) {
 	benchutil.Compare(b,
 		benchutil.Side{Name: "raw", Call: rawCreate(ctx, hc, truto.DefaultBaseURL)},
 		benchutil.Side{Name: "sdk", Call: sdkCreate(ctx, c)},
-		benchutil.Side{Name: "sdk-fixedkey", Call: sdkCreate(ctx, c, truto.RequestOptions{IdempotencyKey: "3f1c2a9e-0d1b-4e7a-9c55-8a0f6b2d4e11"})},
+		benchutil.Side{Name: "sdk-fixedkey", Call: sdkCreate(ctx, c, truto.WithIdempotencyKey("3f1c2a9e-0d1b-4e7a-9c55-8a0f6b2d4e11"))},
 	)
 }

@@ -56,7 +56,7 @@ func rawCreate(ctx context.Context, hc *http.Client, base string) func() error {
 }
 
 // sdkCreate is the same create through the client.
-func sdkCreate(ctx context.Context, c *truto.Client, opts ...truto.RequestOptions) func() error {
+func sdkCreate(ctx context.Context, c *truto.Client, opts ...truto.RequestOption) func() error {
 	p := truto.CreateCandidateParams{JobID: "j-1", ApplicationSource: truto.SourceApplicant}
 	return func() error {
 		cand, err := c.ATS.Candidates.Create(ctx, account, benchInput, p, opts...)

@@ -3,9 +3,7 @@ package truto
 import (
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
@@ -40,49 +38,17 @@ type Client struct {
 	ATS  *ATS
 }
 
-// Option configures a Client.
-type Option func(*[]rest.Option)
-
-func core(o rest.Option) Option { return func(opts *[]rest.Option) { *opts = append(*opts, o) } }
-
-// WithBaseURL sends requests to baseURL instead of DefaultBaseURL, for
-// example to a trutotest.Server.
-func WithBaseURL(baseURL string) Option { return core(rest.WithBaseURL(baseURL)) }
-
-// WithHTTPClient carries every attempt on hc (its Transport, Jar and
-// Timeout; redirects of writes are never followed).
-func WithHTTPClient(hc *http.Client) Option { return core(rest.WithHTTPClient(hc)) }
-
-// WithRetry sets the retry policy: at most maxRetries further attempts,
-// waiting between minWait and maxWait, or as long as Retry-After says
-// when that is within maxWait and the context's deadline.
-func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
-	return core(rest.WithRetry(maxRetries, minWait, maxWait))
-}
-
-// WithUserAgent appends ua to the User-Agent header.
-func WithUserAgent(ua string) Option { return core(rest.WithUserAgent(ua)) }
-
-// WithLogger logs one debug line per attempt to l, never the token.
-func WithLogger(l *slog.Logger) Option { return core(rest.WithLogger(l)) }
-
-// WithMaxBodyBytes caps how much of a response body is read (32 MiB by
-// default). Streamed answers (Stream, Attachments.Download) are not
-// capped: you read them.
-func WithMaxBodyBytes(n int64) Option { return core(rest.WithMaxBodyBytes(n)) }
-
 // NewClient returns a client authenticated with a Truto API token
-// (Authorization: Bearer <token>). An empty token is an error.
+// (Authorization: Bearer <token>). An empty token, or an option that
+// refuses its value, is a *ValidationError.
 func NewClient(token string, opts ...Option) (*Client, error) {
-	var ro []rest.Option
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&ro)
-		}
-	}
-	rc, err := rest.New(vendor, token, ro...)
+	o, err := collect(opts)
 	if err != nil {
 		return nil, err
+	}
+	rc, err := rest.New(vendor, token, o.rest...)
+	if err != nil {
+		return nil, publicError(err)
 	}
 	c := &Client{rest: rc}
 	c.ATS = newATS(c)

@@ -155,13 +155,13 @@ func TestListAndTheTrutoQueryParameters(t *testing.T) {
 	var resp truto.Response
 	page, err := c.ATS.Candidates.List(context.Background(), account, truto.ListParams{
 		Limit: 25, Cursor: "abc", IgnoreLimit: true, Filter: url.Values{"job_id": {"j-1"}},
-	}, truto.RequestOptions{
-		ResponseFormat:   truto.FormatNormalized,
-		IgnoreRemoteData: true,
-		ExcludeFields:    []string{"id", "name"},
-		RemoteQuery:      truto.RemoteQuery{"foo": "bar", "a": truto.RemoteQuery{"b": "c"}, "ids": []string{"1", "2"}, "n": 3, "flag": false},
-		Response:         &resp,
-	})
+	},
+		truto.WithResponseFormat(truto.FormatNormalized),
+		truto.WithIgnoreRemoteData(),
+		truto.WithExcludeFields("id", "name"),
+		truto.WithRemoteQuery(truto.RemoteQuery{"foo": "bar", "a": truto.RemoteQuery{"b": "c"}, "ids": []string{"1", "2"}, "n": 3, "flag": false}),
+		truto.WithResponseInto(&resp),
+	)
 	require.NoError(t, err)
 	x := m.requests()[0]
 	u, err := url.Parse(x.url)
@@ -185,9 +185,8 @@ func TestListAndTheTrutoQueryParameters(t *testing.T) {
 	assert.Equal(t, "eyJvZmZzZXQiOjJ9", page.NextCursor)
 	assert.Empty(t, page.PrevCursor)
 	assert.True(t, page.IsPartialResponse)
-	assert.Equal(t, truto.RateLimit{Known: true, Limit: 50, Remaining: 49, Reset: 10 * time.Second}, page.RateLimit)
+	assert.Equal(t, truto.RateLimit{Known: true, Limit: 50, Remaining: 49, Reset: 10 * time.Second}, resp.RateLimit)
 	assert.Equal(t, 200, resp.StatusCode)
-	assert.Equal(t, 49, resp.RateLimit.Remaining)
 }
 
 func TestKeyByAnswersAreKeyed(t *testing.T) {
@@ -208,7 +207,7 @@ func TestGetUpdateDeleteWireFormat(t *testing.T) {
 
 	_, err := c.ATS.Candidates.Get(ctx, account, "c/1")
 	require.NoError(t, err)
-	_, err = c.ATS.Candidates.Update(ctx, account, "c-1", truto.CandidateInput{Title: "Staff engineer"}, truto.RequestOptions{IdempotencyKey: "mine-1"})
+	_, err = c.ATS.Candidates.Update(ctx, account, "c-1", truto.CandidateInput{Title: "Staff engineer"}, truto.WithIdempotencyKey("mine-1"))
 	require.NoError(t, err)
 	require.NoError(t, c.ATS.Candidates.Delete(ctx, account, "c-1"))
 
@@ -258,11 +257,10 @@ func TestErrorAnswersAreParsed(t *testing.T) {
 		{Field: "candidates:write:admin", Code: "missing_scopes", Message: "The token lacks these scopes"},
 	}, apiErr.Fields)
 	assert.ErrorIs(t, err, truto.ErrRemote)
-	d, ok := truto.ErrorDetailsOf(err)
-	require.True(t, ok)
+	d := apiErr.Details()
 	assert.True(t, d.Remote)
 	assert.JSONEq(t, `{"code":"MissingField","message":"Missing field: job_form_field_answers"}`, string(d.RawResponse))
-	assert.Equal(t, 7, d.RateLimit.Remaining)
+	assert.Equal(t, 7, apiErr.RateLimit.Remaining)
 	assert.Len(t, m.requests(), 1, "422 is never retried")
 
 	m.on(http.MethodGet, "/unified/ats/jobs/x", answer(404, fixture(t, "error_plain.json")))
@@ -315,15 +313,15 @@ func TestRawAndStreamFormats(t *testing.T) {
 	assert.JSONEq(t, `{"data":[{"lever_id":"x"}],"hasNext":false}`, string(raw))
 	assert.Contains(t, m.requests()[0].url, "truto_response_format=raw")
 
-	rc, err := c.Stream(context.Background(), truto.UnifiedRequest{Model: "ats", Resource: "candidates", IntegratedAccountID: account,
-		Options: truto.RequestOptions{ResponseFormat: truto.FormatStream}})
+	rc, err := c.Stream(context.Background(), truto.UnifiedRequest{Model: "ats", Resource: "candidates", IntegratedAccountID: account},
+		truto.WithResponseFormat(truto.FormatStream))
 	require.NoError(t, err)
 	b, _ := io.ReadAll(rc)
 	rc.Close()
 	assert.Contains(t, string(b), "lever_id")
 
 	// The typed methods refuse formats whose answers they cannot hold.
-	_, err = c.ATS.Candidates.List(context.Background(), account, truto.ListParams{}, truto.RequestOptions{ResponseFormat: truto.FormatRaw})
+	_, err = c.ATS.Candidates.List(context.Background(), account, truto.ListParams{}, truto.WithResponseFormat(truto.FormatRaw))
 	require.ErrorIs(t, err, truto.ErrInvalidParams)
 	assert.Contains(t, err.Error(), "use Client.Raw or Client.Stream")
 	assert.Len(t, m.requests(), 2)
@@ -365,20 +363,24 @@ func TestBadInputSendsNothing(t *testing.T) {
 			_, err := c.ATS.Jobs.List(ctx, account, truto.ListParams{Limit: -1})
 			return err
 		},
-		"two options": func(c *truto.Client) error {
-			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.RequestOptions{}, truto.RequestOptions{})
+		"a key on a read": func(c *truto.Client) error {
+			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.WithIdempotencyKey("k"))
+			return err
+		},
+		"the Authorization header": func(c *truto.Client) error {
+			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.WithHeader("Authorization", "Bearer other"))
 			return err
 		},
 		"unknown format": func(c *truto.Client) error {
-			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.RequestOptions{ResponseFormat: "xml"})
+			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.WithResponseFormat("xml"))
 			return err
 		},
 		"empty exclude": func(c *truto.Client) error {
-			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.RequestOptions{ExcludeFields: []string{""}})
+			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.WithExcludeFields(""))
 			return err
 		},
 		"bad remote query": func(c *truto.Client) error {
-			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.RequestOptions{RemoteQuery: truto.RemoteQuery{"x": struct{}{}}})
+			_, err := c.ATS.Jobs.Get(ctx, account, "j", truto.WithRemoteQuery(truto.RemoteQuery{"x": struct{}{}}))
 			return err
 		},
 		"bad source": func(c *truto.Client) error {
@@ -421,7 +423,7 @@ func TestClientNeverPrintsItsToken(t *testing.T) {
 	s := fmt.Sprintf("%v %+v %#v %s", c, c, c, c)
 	assert.NotContains(t, s, token)
 	_, err := truto.NewClient("")
-	assert.EqualError(t, err, "truto: token: must not be empty")
+	assert.EqualError(t, err, "truto: invalid token: must not be empty")
 }
 
 func TestARecordWithoutAnIDIsADecodeError(t *testing.T) {

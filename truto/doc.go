@@ -35,3 +35,5 @@
 //
 // Package trutotest is an in-process fake of the unified API.
 package truto
+
+//go:generate go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options

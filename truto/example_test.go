@@ -59,7 +59,7 @@ func ExampleResource() {
 	fake.AddRecord(account, "crm", "contacts", trutotest.Record{"id": "k-1", "first_name": "Grace", "lifecycle": "lead"})
 
 	contacts := truto.Resource[map[string]any](fake.Client(), "crm", "contacts")
-	k, err := contacts.Get(context.Background(), account, "k-1", truto.RequestOptions{ExcludeFields: []string{"created_at", "updated_at"}})
+	k, err := contacts.Get(context.Background(), account, "k-1", truto.WithExcludeFields("created_at", "updated_at"))
 	if err != nil {
 		log.Fatal(err)
 	}

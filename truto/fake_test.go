@@ -92,7 +92,7 @@ func TestTheFakesRateLimitIsRiddenOut(t *testing.T) {
 	c := s.Client()
 	var resp truto.Response
 	for range 12 {
-		_, err := c.ATS.Jobs.List(context.Background(), acct, truto.ListParams{}, truto.RequestOptions{Response: &resp})
+		_, err := c.ATS.Jobs.List(context.Background(), acct, truto.ListParams{}, truto.WithResponseInto(&resp))
 		require.NoError(t, err)
 	}
 	assert.Greater(t, len(s.Requests()), 12, "some calls met a 429 and waited")
@@ -105,7 +105,7 @@ func TestValidationErrorsSendNoRequest(t *testing.T) {
 	c := s.Client()
 	_, err := c.ATS.Candidates.Create(context.Background(), "", truto.CandidateInput{FirstName: "A"}, truto.CreateCandidateParams{})
 	require.ErrorIs(t, err, truto.ErrInvalidParams)
-	_, err = c.ATS.Candidates.List(context.Background(), "acct", truto.ListParams{}, truto.RequestOptions{ResponseFormat: truto.FormatStream})
+	_, err = c.ATS.Candidates.List(context.Background(), "acct", truto.ListParams{}, truto.WithResponseFormat(truto.FormatStream))
 	require.ErrorIs(t, err, truto.ErrInvalidParams)
 	assert.Empty(t, s.Requests())
 }
@@ -160,7 +160,7 @@ func TestTheFakeHonoursTrutosQueryParameters(t *testing.T) {
 	ctx := context.Background()
 	id := s.AddRecord(acct, "ats", "candidates", trutotest.Record{"first_name": "Ada", "title": "Engineer", "remote_data": map[string]any{"lever_id": "L1"}})
 
-	got, err := c.ATS.Candidates.Get(ctx, acct, id, truto.RequestOptions{ExcludeFields: []string{"title"}, IgnoreRemoteData: true})
+	got, err := c.ATS.Candidates.Get(ctx, acct, id, truto.WithExcludeFields("title"), truto.WithIgnoreRemoteData())
 	require.NoError(t, err)
 	assert.Equal(t, "Ada", got.FirstName)
 	assert.Empty(t, got.Title)

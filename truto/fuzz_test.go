@@ -2,9 +2,12 @@ package truto
 
 import (
 	"encoding/json"
+	"errors"
 	"net/url"
 	"os"
 	"testing"
+
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
 func seed(f *testing.F, name string) []byte {
@@ -25,7 +28,7 @@ func FuzzListAnswer(f *testing.F) {
 	f.Add([]byte(`{"result":[{"id":"1","tags":["a",{"id":"2","name":"b"}],"is_private":true}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		var a listAnswer[Candidate]
-		if json.Unmarshal(body, &a) != nil || a.Decoded(body) != nil {
+		if json.Unmarshal(body, &a) != nil || a.decoded(body) != nil {
 			return
 		}
 		for i := range a.Result {
@@ -57,12 +60,13 @@ func FuzzErrorParse(f *testing.F) {
 	f.Add(seed(f, "error_plain.json"))
 	f.Add([]byte(`{"truto_error_insight":{"missing_scopes":{"value":"one"}}}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		e := &APIError{Vendor: "truto", Method: "GET", URL: "https://api.truto.one/unified/ats/jobs", StatusCode: 422, Body: body}
+		e := &rest.APIError{Vendor: "truto", Method: "GET", URL: "https://api.truto.one/unified/ats/jobs", StatusCode: 422, Body: body}
 		parseError(e)
-		_ = classify(e)
+		e.Matches = classify(e)
 		_ = e.Error()
-		if _, ok := ErrorDetailsOf(e); !ok {
-			t.Fatal("an *APIError has details")
+		pub := publicError(e).(*APIError)
+		if d := pub.Details(); d.Remote != errors.Is(pub, ErrRemote) {
+			t.Fatalf("Details().Remote is %t, but errors.Is(ErrRemote) says otherwise", d.Remote)
 		}
 	})
 }

@@ -2,15 +2,12 @@ package truto
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
 // ResponseFormat is Truto's truto_response_format.
@@ -29,62 +26,91 @@ const (
 	FormatStream ResponseFormat = "stream"
 )
 
-// RequestOptions are Truto's own query parameters and per-call settings,
-// accepted by every method. Zero fields are not sent.
-type RequestOptions struct {
-	// ResponseFormat is truto_response_format. The typed methods take
-	// unified (the default) and normalized; raw and stream answers come
-	// unparsed from Client.Raw and Client.Stream.
-	ResponseFormat ResponseFormat `url:"truto_response_format,omitempty"`
-	// IgnoreRemoteData is truto_ignore_remote_data: leave remote_data out
-	// of the answer.
-	IgnoreRemoteData bool `url:"truto_ignore_remote_data,omitempty"`
-	// ExcludeFields is truto_exclude_fields[]: fields to leave out of the
-	// answer, sent as truto_exclude_fields[]=a&truto_exclude_fields[]=b.
-	ExcludeFields []string `url:"truto_exclude_fields,brackets,omitempty"`
-	// RemoteQuery is passed to the remote API untouched, as
-	// remote_query[foo]=bar (see RemoteQuery).
-	RemoteQuery RemoteQuery `url:"remote_query,omitempty"`
-
-	// IdempotencyKey is sent as the Idempotency-Key header of a write;
-	// when empty each write generates one, the same on every attempt.
-	IdempotencyKey string `url:"-"`
-	// Response, when not nil, is filled with the answer's status and
-	// rate-limit counters.
-	Response *Response `url:"-"`
+// vendorRequest is Truto's own query parameters of a call, set by the
+// RequestOptions below.
+type vendorRequest struct {
+	format           ResponseFormat
+	ignoreRemoteData bool
+	excludeFields    []string
+	remoteQuery      RemoteQuery
 }
 
-// Response describes an answer: its status, headers and Truto's
-// rate-limit counters.
-type Response struct {
-	StatusCode int
-	Header     http.Header
-	RateLimit  RateLimit
-}
-
-// RateLimit is what Truto's ratelimit-limit, ratelimit-remaining and
-// ratelimit-reset headers say. Known is false when the answer had none.
-type RateLimit struct {
-	Known     bool
-	Limit     int
-	Remaining int
-	Reset     time.Duration // until the window resets
-}
-
-// ParseRateLimit reads the ratelimit-* headers of an answer.
-func ParseRateLimit(h http.Header) RateLimit {
-	var rl RateLimit
-	if v, err := strconv.Atoi(h.Get("Ratelimit-Limit")); err == nil {
-		rl.Known, rl.Limit = true, v
+// WithResponseFormat sets truto_response_format. The typed methods take
+// FormatUnified (the default) and FormatNormalized; FormatRaw and
+// FormatStream answers come unparsed from Client.Raw and Client.Stream.
+func WithResponseFormat(f ResponseFormat) RequestOption {
+	return func(c *requestConfig) error {
+		switch f {
+		case FormatUnified, FormatNormalized, FormatRaw, FormatStream:
+			c.format = f
+			return nil
+		}
+		return invalid("WithResponseFormat", fmt.Sprintf("%q is not unified, normalized, raw or stream", f))
 	}
-	if v, err := strconv.Atoi(h.Get("Ratelimit-Remaining")); err == nil {
-		rl.Known, rl.Remaining = true, v
-	}
-	if v, err := strconv.ParseFloat(h.Get("Ratelimit-Reset"), 64); err == nil && v >= 0 {
-		rl.Known, rl.Reset = true, time.Duration(v*float64(time.Second))
-	}
-	return rl
 }
+
+// WithIgnoreRemoteData sets truto_ignore_remote_data: the answer leaves
+// out each record's remote_data.
+func WithIgnoreRemoteData() RequestOption {
+	return func(c *requestConfig) error { c.ignoreRemoteData = true; return nil }
+}
+
+// WithExcludeFields sets truto_exclude_fields[]: fields to leave out of
+// the answer, sent as truto_exclude_fields[]=a&truto_exclude_fields[]=b.
+// A record whose "id" is excluded is accepted without it.
+func WithExcludeFields(fields ...string) RequestOption {
+	return func(c *requestConfig) error {
+		if len(fields) == 0 || slices.Contains(fields, "") {
+			return invalid("WithExcludeFields", "want one or more non-empty field names")
+		}
+		c.excludeFields = append(c.excludeFields, fields...)
+		return nil
+	}
+}
+
+// WithRemoteQuery sets remote_query: parameters passed to the remote API
+// behind Truto untouched (see RemoteQuery for the encoding).
+func WithRemoteQuery(q RemoteQuery) RequestOption {
+	return func(c *requestConfig) error {
+		if err := q.EncodeValues("remote_query", &url.Values{}); err != nil {
+			return invalid("WithRemoteQuery", err.Error())
+		}
+		if c.remoteQuery == nil {
+			c.remoteQuery = RemoteQuery{}
+		}
+		for k, v := range q {
+			c.remoteQuery[k] = v
+		}
+		return nil
+	}
+}
+
+// query is Truto's parameters of the call, in their documented form.
+func (v *vendorRequest) query() url.Values {
+	q := url.Values{}
+	if v.format != "" {
+		q.Set("truto_response_format", string(v.format))
+	}
+	if v.ignoreRemoteData {
+		q.Set("truto_ignore_remote_data", "true")
+	}
+	for _, f := range v.excludeFields {
+		q.Add("truto_exclude_fields[]", f)
+	}
+	_ = v.remoteQuery.EncodeValues("remote_query", &q) // checked by WithRemoteQuery
+	return q
+}
+
+// typed refuses the formats whose answers do not fit the unified types.
+func (v *vendorRequest) typed() error {
+	if v.format == FormatRaw || v.format == FormatStream {
+		return invalid("WithResponseFormat", fmt.Sprintf("%q answers are not the unified shape: use Client.Raw or Client.Stream", v.format))
+	}
+	return nil
+}
+
+// excludes reports whether the call asked Truto to leave field out.
+func (v *vendorRequest) excludes(field string) bool { return slices.Contains(v.excludeFields, field) }
 
 // RemoteQuery is query parameters for the remote API behind Truto,
 // passed through untouched. Values are strings, numbers, booleans, lists
@@ -159,42 +185,11 @@ func encodeNested(key string, value any, v *url.Values) error {
 	return nil
 }
 
-// oneOptions returns the single RequestOptions a method was given.
-func oneOptions(opts []RequestOptions) (RequestOptions, error) {
-	switch len(opts) {
-	case 0:
-		return RequestOptions{}, nil
-	case 1:
-		o := opts[0]
-		switch o.ResponseFormat {
-		case "", FormatUnified, FormatNormalized, FormatRaw, FormatStream:
-		default:
-			return o, invalid("ResponseFormat", fmt.Sprintf("%q is not unified, normalized, raw or stream", o.ResponseFormat))
-		}
-		if slices.Contains(o.ExcludeFields, "") {
-			return o, invalid("ExcludeFields", "an empty field name")
-		}
-		if strings.ContainsAny(o.IdempotencyKey, "\r\n") {
-			return o, invalid("IdempotencyKey", "must be one line")
-		}
-		return o, nil
-	}
-	return RequestOptions{}, invalid("RequestOptions", fmt.Sprintf("give at most one, got %d", len(opts)))
-}
-
-// typed refuses the formats whose answers do not fit the unified types.
-func (o RequestOptions) typed() error {
-	if o.ResponseFormat == FormatRaw || o.ResponseFormat == FormatStream {
-		return invalid("ResponseFormat", fmt.Sprintf("%q answers are not the unified shape: use Client.Raw or Client.Stream", o.ResponseFormat))
+// checkAccount refuses a unified or proxy call without its integrated
+// account.
+func checkAccount(id string) error {
+	if strings.TrimSpace(id) == "" {
+		return invalid("IntegratedAccountID", "required: every unified call names the integrated account")
 	}
 	return nil
 }
-
-// record fills o.Response from an answer.
-func (o RequestOptions) record(status int, h http.Header) {
-	if o.Response != nil {
-		*o.Response = Response{StatusCode: status, Header: h, RateLimit: ParseRateLimit(h)}
-	}
-}
-
-func invalid(field, problem string) error { return rest.Invalid(vendor.Name, field, problem) }

@@ -1,7 +1,6 @@
 package truto
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -47,6 +46,13 @@ type ListParams struct {
 	Filter url.Values `url:"-"`
 }
 
+func (p ListParams) validate() error {
+	if p.Limit < 0 {
+		return invalid("Limit", "negative")
+	}
+	return nil
+}
+
 // ListPage is one page of a list.
 type ListPage[T any] struct {
 	// Result is the page's records (nil with KeyBy).
@@ -62,7 +68,6 @@ type ListPage[T any] struct {
 	// IsPartialResponse means the records lack some fields for this
 	// integration: Get returns the full record.
 	IsPartialResponse bool
-	RateLimit         RateLimit
 }
 
 // listMeta is what every list answer carries besides its records.
@@ -88,9 +93,9 @@ type keyedAnswer[T any] struct {
 // sourced is a record that keeps where its raw JSON is.
 type sourced interface{ setSource(rest.RawSource) }
 
-// Decoded refuses an answer without "result" and tells each record
-// where its raw JSON is; the client calls it.
-func (a *listAnswer[T]) Decoded(body json.RawMessage) error {
+// decoded refuses an answer without "result" and tells each record
+// where its raw JSON is.
+func (a *listAnswer[T]) decoded(body json.RawMessage) error {
 	if a.Result == nil {
 		return errNoResult
 	}
@@ -102,8 +107,8 @@ func (a *listAnswer[T]) Decoded(body json.RawMessage) error {
 	return nil
 }
 
-// Decoded refuses an answer without "result"; the client calls it.
-func (a *keyedAnswer[T]) Decoded(json.RawMessage) error {
+// decoded refuses an answer without "result".
+func (a *keyedAnswer[T]) decoded(json.RawMessage) error {
 	if a.Result == nil {
 		return errNoResult
 	}
@@ -115,35 +120,31 @@ var errNoResult = errors.New(`want a list answer with "result"`)
 // List returns one page of records.
 //
 //	GET /unified/<model>/<resource>?integrated_account_id=...&limit=&next_cursor=
-func (r *ResourceClient[T]) List(ctx context.Context, accountID string, p ListParams, opts ...RequestOptions) (*ListPage[T], error) {
-	o, err := oneOptions(opts)
+func (r *ResourceClient[T]) List(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) (*ListPage[T], error) {
+	cfg, err := typedConfig(opts)
 	if err == nil {
-		err = o.typed()
-	}
-	if err == nil && p.Limit < 0 {
-		err = invalid("Limit", "negative")
+		err = p.validate()
 	}
 	if err != nil {
 		return nil, err
 	}
-	return r.list(ctx, accountID, p, o)
+	return r.list(ctx, accountID, p, cfg)
 }
 
-func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListParams, o RequestOptions) (*ListPage[T], error) {
-	k := call{method: http.MethodGet, path: r.path(""), account: accountID, params: []any{p, p.Filter}, opts: o}
+func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListParams, cfg *requestConfig) (*ListPage[T], error) {
+	k := call{method: http.MethodGet, path: r.path(""), account: accountID, params: []any{p, p.Filter}, cfg: cfg}
 	var (
 		page ListPage[T]
 		meta listMeta
-		h    http.Header
 		err  error
 	)
 	if p.KeyBy != "" {
 		var a keyedAnswer[T]
-		_, h, err = r.c.call(ctx, k, &a)
+		err = r.c.call(ctx, k, &a)
 		page.Keyed, meta = a.Result, a.listMeta
 	} else {
 		var a listAnswer[T]
-		_, h, err = r.c.call(ctx, k, &a)
+		err = r.c.call(ctx, k, &a)
 		page.Result, meta = a.Result, a.listMeta
 	}
 	if err != nil {
@@ -156,7 +157,6 @@ func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListPa
 		page.PrevCursor = *meta.PrevCursor
 	}
 	page.ResultCount, page.IsPartialResponse = meta.ResultCount, meta.IsPartialResponse
-	page.RateLimit = ParseRateLimit(h)
 	return &page, nil
 }
 
@@ -164,17 +164,15 @@ func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListPa
 // (across empty pages that carry one) until Truto sends none. It fetches
 // lazily, one page in memory at a time, stops when the loop breaks, ends
 // with an error (yielded once) if Truto repeats a cursor, and yields a
-// *ValidationError before any request for bad input.
-func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOptions) iter.Seq2[T, error] {
-	o, err := oneOptions(opts)
+// *ValidationError before any request for bad input. opts apply to every
+// page's request.
+func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) iter.Seq2[T, error] {
+	cfg, err := typedConfig(opts)
 	if err == nil {
-		err = o.typed()
+		err = p.validate()
 	}
 	if err == nil && p.KeyBy != "" {
 		err = invalid("KeyBy", "All yields records one by one: use List for keyed pages")
-	}
-	if err == nil && p.Limit < 0 {
-		err = invalid("Limit", "negative")
 	}
 	if err == nil {
 		err = checkAccount(accountID)
@@ -185,7 +183,7 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 	return paging.Cursor(ctx, p.Cursor, func(ctx context.Context, cursor string) ([]T, string, error) {
 		q := p
 		q.Cursor = cursor
-		page, err := r.list(ctx, accountID, q, o)
+		page, err := r.list(ctx, accountID, q, cfg)
 		if err != nil {
 			return nil, "", err
 		}
@@ -196,7 +194,7 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 // Get returns one record.
 //
 //	GET /unified/<model>/<resource>/<id>?integrated_account_id=...
-func (r *ResourceClient[T]) Get(ctx context.Context, accountID, id string, opts ...RequestOptions) (*T, error) {
+func (r *ResourceClient[T]) Get(ctx context.Context, accountID, id string, opts ...RequestOption) (*T, error) {
 	return r.one(ctx, http.MethodGet, accountID, id, nil, nil, opts)
 }
 
@@ -206,9 +204,9 @@ func (r *ResourceClient[T]) Get(ctx context.Context, accountID, id string, opts 
 //
 //	POST /unified/<model>/<resource>?integrated_account_id=...
 //
-// It carries an Idempotency-Key (RequestOptions.IdempotencyKey, or one
-// generated for the call), so it is retried safely: Truto runs it once.
-func (r *ResourceClient[T]) Create(ctx context.Context, accountID string, input any, query url.Values, opts ...RequestOptions) (*T, error) {
+// It carries an Idempotency-Key (WithIdempotencyKey, or one made for the
+// call), so it is retried safely: Truto runs it once.
+func (r *ResourceClient[T]) Create(ctx context.Context, accountID string, input any, query url.Values, opts ...RequestOption) (*T, error) {
 	return r.one(ctx, http.MethodPost, accountID, "", input, query, opts)
 }
 
@@ -217,24 +215,23 @@ func (r *ResourceClient[T]) Create(ctx context.Context, accountID string, input 
 //	PATCH /unified/<model>/<resource>/<id>?integrated_account_id=...
 //
 // It carries an Idempotency-Key like Create.
-func (r *ResourceClient[T]) Update(ctx context.Context, accountID, id string, input any, opts ...RequestOptions) (*T, error) {
+func (r *ResourceClient[T]) Update(ctx context.Context, accountID, id string, input any, opts ...RequestOption) (*T, error) {
 	return r.one(ctx, http.MethodPatch, accountID, id, input, nil, opts)
 }
 
 // Delete deletes a record.
 //
 //	DELETE /unified/<model>/<resource>/<id>?integrated_account_id=...
-func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, opts ...RequestOptions) error {
+func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, opts ...RequestOption) error {
 	if id == "" {
 		return invalid("id", "required")
 	}
-	o, err := oneOptions(opts)
+	cfg, err := newRequestConfig(opts)
 	if err != nil {
 		return err
 	}
 	var out deleteAnswer
-	_, _, err = r.c.call(ctx, call{method: http.MethodDelete, path: r.path(id), account: accountID, opts: o, write: true}, &out)
-	return err
+	return r.c.call(ctx, call{method: http.MethodDelete, path: r.path(id), account: accountID, cfg: cfg, write: true}, &out)
 }
 
 // deleteAnswer is Truto's {"id": ...} for a delete.
@@ -242,7 +239,7 @@ type deleteAnswer struct {
 	ID json.RawMessage `json:"id"`
 }
 
-func (a *deleteAnswer) Decoded(json.RawMessage) error {
+func (a *deleteAnswer) decoded(json.RawMessage) error {
 	if len(a.ID) == 0 || string(a.ID) == "null" {
 		return errors.New(`want {"id": ...} for a delete`)
 	}
@@ -255,26 +252,26 @@ func (a *deleteAnswer) Decoded(json.RawMessage) error {
 //	POST /unified/<model>/<resource>/<method>?integrated_account_id=...
 //
 // It carries an Idempotency-Key like Create.
-func (r *ResourceClient[T]) Method(ctx context.Context, accountID, method string, body any, opts ...RequestOptions) (*T, error) {
+func (r *ResourceClient[T]) Method(ctx context.Context, accountID, method string, body any, opts ...RequestOption) (*T, error) {
 	if method == "" || strings.Contains(method, "/") {
 		return nil, invalid("method", fmt.Sprintf("%q is not a method name", method))
 	}
-	o, err := oneOptions(opts)
-	if err == nil {
-		err = o.typed()
-	}
+	cfg, err := typedConfig(opts)
 	if err != nil {
 		return nil, err
 	}
-	var out methodResult[T]
-	if _, _, err := r.c.call(ctx, call{method: http.MethodPost, path: r.path(method), account: accountID, body: orEmpty(body), opts: o, write: true}, &out); err != nil {
+	out := methodResult[T]{checkID: !cfg.excludes("id")}
+	if err := r.c.call(ctx, call{method: http.MethodPost, path: r.path(method), account: accountID, body: orEmpty(body), cfg: cfg, write: true}, &out); err != nil {
 		return nil, err
 	}
 	return &out.value, nil
 }
 
 // methodResult reads a custom method's answer, bare or as {"result": ...}.
-type methodResult[T any] struct{ value T }
+type methodResult[T any] struct {
+	value   T
+	checkID bool
+}
 
 func (m *methodResult[T]) UnmarshalJSON(b []byte) error {
 	var wrapped struct {
@@ -286,10 +283,7 @@ func (m *methodResult[T]) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &m.value); err != nil {
 		return err
 	}
-	if d, ok := any(&m.value).(rest.Decoded); ok {
-		return d.Decoded(bytes.Clone(b)) // checks the record and keeps its Raw
-	}
-	return nil
+	return checkRecord(&m.value, json.RawMessage(b), m.checkID)
 }
 
 func orEmpty(body any) any {
@@ -299,27 +293,60 @@ func orEmpty(body any) any {
 	return body
 }
 
-func (r *ResourceClient[T]) one(ctx context.Context, method, accountID, id string, input any, query url.Values, opts []RequestOptions) (*T, error) {
+func (r *ResourceClient[T]) one(ctx context.Context, method, accountID, id string, input any, query url.Values, opts []RequestOption) (*T, error) {
 	if method != http.MethodPost && id == "" {
 		return nil, invalid("id", "required")
 	}
 	if method != http.MethodGet && input == nil {
 		return nil, invalid("input", "required")
 	}
-	o, err := oneOptions(opts)
-	if err == nil {
-		err = o.typed()
-	}
+	cfg, err := typedConfig(opts)
 	if err != nil {
 		return nil, err
 	}
 	var out T
-	c := call{method: method, path: r.path(id), account: accountID, params: []any{query}, body: input, opts: o, write: method != http.MethodGet}
-	if _, _, err := r.c.call(ctx, c, &out); err != nil {
+	k := call{method: method, path: r.path(id), account: accountID, params: []any{query}, body: input, cfg: cfg, write: method != http.MethodGet}
+	if err := r.c.call(ctx, k, record(&out, !cfg.excludes("id"))); err != nil {
 		return nil, err
 	}
 	return &out, nil
 }
+
+// record is the answer of a call that returns one record into out: it
+// keeps the record's raw JSON and, with checkID, refuses an answer
+// without the record's "id" (Truto documents it on every record; a call
+// that excluded it does not check).
+func record(out any, checkID bool) rest.BodyDecoder {
+	return rest.Checked(out, func(body json.RawMessage) error { return checkRecord(out, body, checkID) })
+}
+
+// checkRecord is record's check of v, decoded from body. It checks this
+// package's record types (which keep their raw JSON), not a caller's own
+// type for Resource.
+func checkRecord(v any, body json.RawMessage, checkID bool) error {
+	s, ok := v.(sourced)
+	if !ok {
+		return nil
+	}
+	if checkID && !hasID(body) {
+		return errNoID
+	}
+	s.setSource(rest.WholeBody(body))
+	return nil
+}
+
+// hasID reports whether the record raw has a non-empty "id", matching the
+// key as encoding/json does.
+func hasID(raw json.RawMessage) bool {
+	var probe struct {
+		ID any `json:"id"`
+	}
+	return json.Unmarshal(raw, &probe) == nil && probe.ID != nil && probe.ID != ""
+}
+
+// errNoID refuses an answer that is not a record: Truto documents "id" as
+// required on every record.
+var errNoID = errors.New(`want a record with "id"`)
 
 func (r *ResourceClient[T]) path(id string) string {
 	p := "/unified/" + url.PathEscape(r.model) + "/" + url.PathEscape(r.resource)
@@ -329,21 +356,27 @@ func (r *ResourceClient[T]) path(id string) string {
 	return p
 }
 
+// typedConfig is a call's options for a method that decodes the unified
+// shape.
+func typedConfig(opts []RequestOption) (*requestConfig, error) {
+	cfg, err := newRequestConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.typed(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
 // call is one unified request.
 type call struct {
 	method, path string
 	account      string
-	params       []any // query parameter sources besides the account and opts
+	params       []any // query parameter sources besides the account and the options
 	body         any
-	opts         RequestOptions
+	cfg          *requestConfig
 	write        bool // sends an Idempotency-Key, and so is retried
-}
-
-func checkAccount(id string) error {
-	if strings.TrimSpace(id) == "" {
-		return invalid("IntegratedAccountID", "required: every unified call names the integrated account")
-	}
-	return nil
 }
 
 // request builds the core request of a unified call.
@@ -354,36 +387,26 @@ func (k call) request() (*rest.Request, error) {
 	if strings.Contains(k.path, "//") || strings.HasSuffix(k.path, "/") {
 		return nil, invalid("model/resource", fmt.Sprintf("%q has an empty part", k.path))
 	}
-	q, err := rest.Values(append([]any{url.Values{"integrated_account_id": {k.account}}}, append(k.params, k.opts)...)...)
+	q, err := rest.Values(append([]any{url.Values{"integrated_account_id": {k.account}}, k.cfg.query()}, k.params...)...)
 	if err != nil {
-		return nil, invalid("RequestOptions", err.Error())
+		return nil, invalid("query", err.Error())
 	}
 	r := &rest.Request{Method: k.method, Path: k.path, Query: q, Body: k.body}
 	if k.write {
-		r.IdempotencyKey = k.opts.IdempotencyKey
-		if r.IdempotencyKey == "" {
-			r.IdempotencyKey = rest.NewUUID()
-		}
+		// The same key on every attempt: Truto runs the write once. A key
+		// of the caller's (WithIdempotencyKey) replaces it.
+		r.IdempotencyKey = rest.NewUUID()
 	}
 	return r, nil
 }
 
 // call sends k and decodes the answer into out.
-func (c *Client) call(ctx context.Context, k call, out any) (int, http.Header, error) {
+func (c *Client) call(ctx context.Context, k call, out any) error {
 	r, err := k.request()
 	if err != nil {
-		return 0, nil, err
+		return err
 	}
-	res, err := c.rest.Do(ctx, r, out)
-	if err != nil {
-		var apiErr *APIError
-		if errors.As(err, &apiErr) {
-			k.opts.record(apiErr.StatusCode, apiErr.Header)
-		}
-		return 0, nil, err
-	}
-	k.opts.record(res.StatusCode, res.Header)
-	return res.StatusCode, res.Header, nil
+	return exec(ctx, c.rest, k.cfg, r, out)
 }
 
 // UnifiedRequest is a unified call described by hand, for Raw and
@@ -396,10 +419,9 @@ type UnifiedRequest struct {
 	IntegratedAccountID string // required
 	Query               url.Values
 	Body                any
-	Options             RequestOptions
 }
 
-func (u UnifiedRequest) call() (call, error) {
+func (u UnifiedRequest) call(cfg *requestConfig) (call, error) {
 	if u.Model == "" || u.Resource == "" {
 		return call{}, invalid("Model/Resource", "required")
 	}
@@ -412,34 +434,37 @@ func (u UnifiedRequest) call() (call, error) {
 	if u.CustomMethod != "" {
 		p += "/" + url.PathEscape(u.CustomMethod)
 	}
-	if _, err := oneOptions([]RequestOptions{u.Options}); err != nil {
-		return call{}, err
-	}
-	return call{method: m, path: p, account: u.IntegratedAccountID, params: []any{u.Query}, body: u.Body, opts: u.Options,
-		write: m != http.MethodGet && m != http.MethodHead}, nil
+	return call{method: m, path: p, account: u.IntegratedAccountID, params: []any{u.Query}, body: u.Body, cfg: cfg,
+		write: rest.IsWrite(m)}, nil
 }
 
-// Raw sends a unified request and returns the answer unparsed. With no
-// ResponseFormat it asks for FormatRaw: the remote API's own answer.
-func (c *Client) Raw(ctx context.Context, u UnifiedRequest) (json.RawMessage, error) {
-	if u.Options.ResponseFormat == "" {
-		u.Options.ResponseFormat = FormatRaw
+// Raw sends a unified request and returns the answer unparsed. Without
+// WithResponseFormat it asks for FormatRaw: the remote API's own answer.
+func (c *Client) Raw(ctx context.Context, u UnifiedRequest, opts ...RequestOption) (json.RawMessage, error) {
+	cfg, err := newRequestConfig(append([]RequestOption{WithResponseFormat(FormatRaw)}, opts...))
+	if err != nil {
+		return nil, err
 	}
-	k, err := u.call()
+	k, err := u.call(cfg)
 	if err != nil {
 		return nil, err
 	}
 	var out json.RawMessage
-	if _, _, err := c.call(ctx, k, &out); err != nil {
+	if err := c.call(ctx, k, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
 // Stream sends a unified request and hands the answer's body over
-// unread, for FormatStream and for files. The caller must close it.
-func (c *Client) Stream(ctx context.Context, u UnifiedRequest) (io.ReadCloser, error) {
-	k, err := u.call()
+// unread, for FormatStream (WithResponseFormat) and for files. The caller
+// must close it; the call's timeout runs until then.
+func (c *Client) Stream(ctx context.Context, u UnifiedRequest, opts ...RequestOption) (io.ReadCloser, error) {
+	cfg, err := newRequestConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	k, err := u.call(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -451,10 +476,9 @@ func (c *Client) stream(ctx context.Context, k call) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.rest.Stream(ctx, r)
+	resp, err := execStream(ctx, c.rest, k.cfg, r)
 	if err != nil {
 		return nil, err
 	}
-	k.opts.record(resp.StatusCode, resp.Header)
 	return resp.Body, nil
 }

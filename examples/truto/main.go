@@ -119,7 +119,7 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 	fmt.Fprintln(tw, "#\tname\temail\tphone\ttags")
 	n := 0
 	var rl truto.Response
-	for cand, err := range c.ATS.Candidates.All(ctx, cfg.account, truto.ListParams{Limit: 20}, truto.RequestOptions{Response: &rl}) {
+	for cand, err := range c.ATS.Candidates.All(ctx, cfg.account, truto.ListParams{Limit: 20}, truto.WithResponseInto(&rl)) {
 		if err != nil {
 			return err
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleServer_Inject() {
-	s := fake.New(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "hello") }))
+	s := fake.New(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "hello") }), fake.DetailError)
 	defer s.Close()
 	s.Inject(fake.Fault{Status: http.StatusTeapot, Body: "injected"})
 

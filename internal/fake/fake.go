@@ -64,17 +64,27 @@ type Fault struct {
 
 // Server is an httptest server in front of a vendor handler.
 type Server struct {
-	srv     *httptest.Server
-	handler http.Handler
+	srv       *httptest.Server
+	handler   http.Handler
+	errorBody func(status int, message string) any
 
 	mu       sync.Mutex
 	faults   []Fault
 	requests []Request
 }
 
-// New starts a server that answers with h unless a fault says otherwise.
-func New(h http.Handler) *Server {
-	s := &Server{handler: h}
+// ErrorBody is a vendor's error shape: the JSON body of an error answer
+// with status and message.
+type ErrorBody func(status int, message string) any
+
+// DetailError is Django REST framework's error shape, {"detail": "..."},
+// which TestGorilla and Trustcruit answer with.
+func DetailError(_ int, message string) any { return map[string]string{"detail": message} }
+
+// New starts a server that answers with h unless a fault says otherwise;
+// errorBody shapes the answers of FailNext.
+func New(h http.Handler, errorBody ErrorBody) *Server {
+	s := &Server{handler: h, errorBody: errorBody}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	return s
 }
@@ -100,12 +110,12 @@ func (s *Server) Inject(faults ...Fault) {
 	s.faults = append(s.faults, faults...)
 }
 
-// FailNext answers the next n requests with status and a
-// {"detail": "..."} body.
+// FailNext answers the next n requests with status and the vendor's
+// error body.
 func (s *Server) FailNext(n, status int) {
+	body, _ := json.Marshal(s.errorBody(status, fmt.Sprintf("injected %d", status)))
 	for range n {
-		s.Inject(Fault{Status: status, Body: fmt.Sprintf(`{"detail":"injected %d"}`, status),
-			Header: http.Header{"Content-Type": {"application/json"}}})
+		s.Inject(Fault{Status: status, Body: string(body), Header: http.Header{"Content-Type": {"application/json"}}})
 	}
 }
 

@@ -19,7 +19,7 @@ func newServer(t *testing.T) (*Server, *atomic.Int32) {
 	s := New(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		handled.Add(1)
 		WriteJSON(w, http.StatusOK, map[string]string{"hello": "world, from the real handler"})
-	}))
+	}), DetailError)
 	t.Cleanup(s.Close)
 	return s, handled
 }

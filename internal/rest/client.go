@@ -69,6 +69,7 @@ type Client struct {
 	maxBody    int64
 	scheme     string
 	reauth     *Reauth
+	timeout    *timeoutError // nil: no timeout
 
 	auth    atomic.Pointer[credential]
 	loginMu sync.Mutex // serializes logins so that concurrent calls share one
@@ -92,21 +93,17 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 		maxWait:      DefaultMaxWait,
 		maxBodyBytes: DefaultMaxBodyBytes,
 		authScheme:   v.AuthScheme,
+		timeout:      DefaultTimeout,
 	}
-	for _, opt := range opts {
-		if opt == nil {
-			continue
-		}
-		if err := opt(&s); err != nil {
-			return nil, fmt.Errorf("%s: %w", v.Name, err)
-		}
+	if err := Apply(v.Name, &s, opts); err != nil {
+		return nil, err
 	}
 	token = strings.TrimSpace(token)
 	if token == "" && s.reauth == nil && !s.noToken {
-		return nil, fmt.Errorf("%s: token: must not be empty", v.Name)
+		return nil, Invalid(v.Name, "token", "must not be empty")
 	}
 	if strings.ContainsAny(token, "\r\n") {
-		return nil, fmt.Errorf("%s: token: must be one line", v.Name)
+		return nil, Invalid(v.Name, "token", "must be one line")
 	}
 	if v.RetryStatus == nil {
 		v.RetryStatus = DefaultRetryStatus
@@ -127,6 +124,9 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 		maxBody:    s.maxBodyBytes,
 		scheme:     s.authScheme,
 		reauth:     s.reauth,
+	}
+	if s.timeout > 0 {
+		c.timeout = &timeoutError{s.timeout}
 	}
 	c.setToken(token, 0)
 	return c, nil
@@ -190,17 +190,24 @@ type Request struct {
 	// to repeat, so it is retried like a GET. GET, HEAD, PUT, DELETE and
 	// OPTIONS are idempotent whatever this says.
 	Idempotent bool
+	// Safe marks a POST that changes nothing the caller cares about (a
+	// login, which only issues a token): it is retried like a GET, and its
+	// errors say nothing of a write.
+	Safe bool
 	// IdempotencyKey is sent as the Idempotency-Key header, the same on
 	// every attempt; the server promises to run the write once per key,
 	// so the request is retried like a GET.
 	IdempotencyKey string
-	// Header holds extra request headers.
+	// Header holds the vendor's extra request headers.
 	Header http.Header
 	// NoAuth sends no Authorization header (a login endpoint).
 	NoAuth bool
 	// Redact lists further secrets of this call (a password) to scrub
 	// from error text, as the token always is.
 	Redact []string
+	// Call holds the caller's own options for this call: headers, query
+	// parameters, timeout.
+	Call CallOptions
 }
 
 // idempotent reports whether sending r twice has the effect of sending it
@@ -210,22 +217,26 @@ func (r *Request) idempotent() bool {
 	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
 		return true
 	}
-	return r.Idempotent || r.IdempotencyKey != ""
+	return r.Idempotent || r.Safe || r.IdempotencyKey != ""
 }
 
-// Response describes a successful answer.
-type Response struct {
-	StatusCode int
-	Header     http.Header
-	// Attempts is how many times the request was sent.
-	Attempts int
-}
+// write reports whether r changes state on the server.
+func (r *Request) write() bool { return IsWrite(r.Method) && !r.Safe }
 
-// Do sends r and decodes a 2xx JSON answer into out (a pointer; nil
-// ignores the body). A non-2xx answer is an *APIError, an answer out
-// cannot hold a *DecodeError, and a failure to get an answer a
-// *TransportError.
+// Do sends r and decodes a 2xx JSON answer into out: a pointer for
+// encoding/json, or a BodyDecoder (see Checked); nil ignores the body.
+// A non-2xx answer is an *APIError, an answer out cannot hold a
+// *DecodeError, and a failure to get an answer a *TransportError.
 func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error) {
+	start := time.Now()
+	ctx, cancel := c.withTimeout(ctx, r)
+	defer cancel()
+	res, err := c.do(ctx, r, out)
+	c.logCall(ctx, r, start, res, err)
+	return res, err
+}
+
+func (c *Client) do(ctx context.Context, r *Request, out any) (*Response, error) {
 	var buf *bytes.Buffer
 	if out != nil {
 		buf = getBuffer()
@@ -243,7 +254,7 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 		return res, nil
 	}
 	if buf.Len() == 0 {
-		return nil, c.decodeError(r, resp, nil, out, nil)
+		return nil, c.decodeError(r, resp, attempts, nil, out, nil)
 	}
 	if bd, ok := out.(BodyDecoder); ok {
 		err = bd.DecodeBody(buf.Bytes())
@@ -251,70 +262,136 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) (*Response, error)
 		err = json.Unmarshal(buf.Bytes(), out)
 	}
 	if err != nil {
-		return nil, c.decodeError(r, resp, buf.Bytes(), out, err)
-	}
-	if d, ok := out.(Decoded); ok {
-		if err := d.Decoded(bytes.Clone(buf.Bytes())); err != nil {
-			return nil, c.decodeError(r, resp, buf.Bytes(), out, err)
-		}
+		return nil, c.decodeError(r, resp, attempts, buf.Bytes(), out, err)
 	}
 	return res, nil
 }
 
-// BodyDecoder is an answer type that decodes the body itself, for a
-// shape encoding/json cannot take in one pass (an object, or [] for no
-// data). body is the client's buffer: DecodeBody must not keep it.
+// Stream sends r and hands back a 2xx answer's body unread, for files and
+// streamed formats, with the answer's description. The caller must close
+// the body; the call's timeout runs until then, as http.Client.Timeout
+// does. Errors are those of Do.
+func (c *Client) Stream(ctx context.Context, r *Request) (*http.Response, *Response, error) {
+	start := time.Now()
+	ctx, cancel := c.withTimeout(ctx, r)
+	resp, attempts, err := c.exchange(ctx, r, nil)
+	var res *Response
+	if err == nil {
+		res = &Response{StatusCode: resp.StatusCode, Header: resp.Header, Attempts: attempts}
+	}
+	c.logCall(ctx, r, start, res, err)
+	if err != nil {
+		cancel()
+		return nil, nil, err
+	}
+	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
+	return resp, res, nil
+}
+
+// cancelOnClose ends a streamed call's context when its body is closed.
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelOnClose) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}
+
+// timeoutError is the cause of a call's context when the client's (or
+// the call's) timeout ends it. It matches context.DeadlineExceeded.
+type timeoutError struct{ after time.Duration }
+
+func (e *timeoutError) Error() string {
+	return "no answer within the call's timeout of " + e.after.String() + " (WithTimeout, WithRequestTimeout)"
+}
+
+func (e *timeoutError) Unwrap() error { return context.DeadlineExceeded }
+
+// withTimeout bounds ctx by the call's timeout, or else the client's.
+func (c *Client) withTimeout(ctx context.Context, r *Request) (context.Context, context.CancelFunc) {
+	cause := c.timeout
+	if r.Call.HasTimeout {
+		cause = nil
+		if r.Call.Timeout > 0 {
+			cause = &timeoutError{r.Call.Timeout}
+		}
+	}
+	if cause == nil {
+		return ctx, func() {}
+	}
+	return context.WithTimeoutCause(ctx, cause.after, cause)
+}
+
+// BodyDecoder is an answer that decodes the body itself, for a shape
+// encoding/json cannot take in one pass, or to look at the body once
+// decoded. body is the client's buffer: DecodeBody must not keep it.
 type BodyDecoder interface {
 	DecodeBody(body []byte) error
 	// DecodeTarget is the value being decoded, named in a *DecodeError.
 	DecodeTarget() any
 }
 
-// Decoded is an answer type that looks at the body it was decoded from,
-// once decoded: to check a shape encoding/json cannot (a page must have
-// its items) and to keep its raw JSON. Doing both here rather than in an
-// UnmarshalJSON keeps the body to one decoding pass: encoding/json
-// decodes a value with its own UnmarshalJSON twice over. body is the
-// value's own copy.
-type Decoded interface {
-	Decoded(body json.RawMessage) error
+// Checked is an answer decoded into v by encoding/json and then handed to
+// check with the body it came from (a copy check may keep): to refuse a
+// shape encoding/json accepts (a page without its items) and to keep the
+// value's raw JSON. Doing both here rather than in an UnmarshalJSON keeps
+// the body to one decoding pass (encoding/json scans a value with its own
+// UnmarshalJSON twice) and keeps the hook off the public type. A nil
+// check only decodes.
+func Checked(v any, check func(body json.RawMessage) error) BodyDecoder {
+	return checked{v, check}
 }
 
-// Stream sends r and hands back a 2xx answer's body unread, for files and
-// streamed formats. The caller must close the returned body. Errors are
-// those of Do.
-func (c *Client) Stream(ctx context.Context, r *Request) (*http.Response, error) {
-	resp, _, err := c.exchange(ctx, r, nil)
-	return resp, err
+type checked struct {
+	v     any
+	check func(json.RawMessage) error
+}
+
+func (c checked) DecodeTarget() any { return c.v }
+
+func (c checked) DecodeBody(body []byte) error {
+	if err := json.Unmarshal(body, c.v); err != nil {
+		return err
+	}
+	if c.check == nil {
+		return nil
+	}
+	return c.check(bytes.Clone(body))
 }
 
 // exchange sends r under the retry policy, logging in again once if the
 // token turned out to be expired, and returns a 2xx response, or an
 // error. With buf, the 2xx body is read into it (and closed); without,
-// it is left unread.
-func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (*http.Response, int, error) {
+// it is left unread. attempts counts every request sent, the ones before
+// a login included.
+func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (resp *http.Response, attempts int, err error) {
 	body, err := encodeBody(r.Body)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %s %s: encoding the request body: %w", c.vendor.Name, r.Method, r.Path, err)
+		return nil, 0, Invalidf(c.vendor.Name, "body", "cannot be encoded as JSON: %v", err)
 	}
 	target := c.base + r.Path
-	if len(r.Query) > 0 {
-		target += "?" + r.Query.Encode()
+	if q := mergeQuery(r.Query, r.Call.Query); len(q) > 0 {
+		target += "?" + q.Encode()
 	}
 	relogged := false
 	for {
 		cred, err := c.credential(ctx, r)
 		if err != nil {
-			return nil, 0, err
-		}
-		resp, attempts, err := c.send(ctx, r, target, body, cred, buf)
-		if err != nil {
 			return nil, attempts, err
 		}
+		out := c.send(ctx, r, target, body, cred, buf)
+		attempts += out.attempts
+		if out.err != nil {
+			return nil, attempts, c.transportError(ctx, r, out, attempts)
+		}
+		resp := out.resp
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 			return resp, attempts, nil
 		}
-		apiErr := c.apiError(r, resp, attempts)
+		apiErr := c.apiError(r, resp, attempts, out.ambiguous)
 		if c.reauth != nil && !r.NoAuth && !relogged && c.reauth.Expired(apiErr) {
 			// The server refused the token, so it did not act on the
 			// request: sending it again after a login is safe.
@@ -326,6 +403,22 @@ func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (*
 		}
 		return nil, attempts, apiErr
 	}
+}
+
+// mergeQuery adds a caller's extra parameters to the call's own, without
+// changing either.
+func mergeQuery(own, extra url.Values) url.Values {
+	if len(extra) == 0 {
+		return own
+	}
+	q := make(url.Values, len(own)+len(extra))
+	for k, v := range own {
+		q[k] = v
+	}
+	for k, v := range extra {
+		q[k] = append(q[k][:len(q[k]):len(q[k])], v...)
+	}
+	return q
 }
 
 // credential returns the token to send, logging in first if a Reauth
@@ -343,7 +436,7 @@ func (c *Client) credential(ctx context.Context, r *Request) (*credential, error
 
 // relogin replaces the token of generation gen with a fresh one. When
 // several calls find the same token expired, the first logs in and the
-// others use its token.
+// others use its token. A failed login returns the login's own error.
 func (c *Client) relogin(ctx context.Context, gen uint64) error {
 	c.loginMu.Lock()
 	defer c.loginMu.Unlock()
@@ -352,7 +445,7 @@ func (c *Client) relogin(ctx context.Context, gen uint64) error {
 	}
 	token, err := c.reauth.Login(ctx)
 	if err != nil {
-		return fmt.Errorf("%s: logging in again: %w", c.vendor.Name, err)
+		return err
 	}
 	if token == "" {
 		return fmt.Errorf("%s: logging in again: the server returned an empty token", c.vendor.Name)
@@ -361,15 +454,29 @@ func (c *Client) relogin(ctx context.Context, gen uint64) error {
 	return nil
 }
 
+// sent is what the attempts of one request came to.
+type sent struct {
+	resp     *http.Response // the last answer, nil when err
+	err      error          // no (readable) answer
+	hreq     *http.Request
+	attempts int
+	// ambiguous: some attempt may have reached the server without the
+	// client learning whether it took effect.
+	ambiguous bool
+}
+
 // send makes the attempts of one request under the retry policy.
-func (c *Client) send(ctx context.Context, r *Request, target string, body []byte, cred *credential, buf *bytes.Buffer) (*http.Response, int, error) {
+func (c *Client) send(ctx context.Context, r *Request, target string, body []byte, cred *credential, buf *bytes.Buffer) sent {
 	hreq, err := http.NewRequestWithContext(ctx, r.Method, target, nil)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %s %s: %w", c.vendor.Name, r.Method, r.Path, err)
+		return sent{err: err}
 	}
 	h := hreq.Header
 	for k, v := range r.Header {
 		h[k] = v
+	}
+	for k, v := range r.Call.Header {
+		h[k] = append(h[k][:len(h[k]):len(h[k])], v...)
 	}
 	h["Accept"] = jsonMediaType
 	h["User-Agent"] = c.userAgent
@@ -381,12 +488,12 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 	}
 	cs := calls.Get().(*callState)
 	defer cs.release()
-	cs.policy = policy{c: c, method: r.Method, path: r.Path, idempotent: r.idempotent()}
+	cs.policy = policy{c: c, ctx: ctx, method: r.Method, path: r.Path, idempotent: r.idempotent()}
 	cs.req = retryablehttp.Request{Request: hreq}
 	if body != nil {
 		h["Content-Type"] = jsonMediaType
 		if err := cs.req.SetBody(body); err != nil {
-			return nil, 0, err
+			return sent{err: err, hreq: hreq}
 		}
 	}
 	if buf != nil {
@@ -396,17 +503,22 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 	cs.rc.HTTPClient = c.hc
 	cs.rc.RetryMax = c.maxRetries
 	resp, err := cs.rc.Do(&cs.req)
-	attempts := cs.attempts
+	cs.flushLog()
+	out := sent{hreq: hreq, attempts: cs.attempts, ambiguous: cs.ambiguous}
 	if err != nil {
 		if resp != nil {
-			drainAndClose(resp.Body)
+			// An answer came but its body failed to read (the response
+			// handler's error); the body is closed already.
+			out.resp = resp
 		}
-		return nil, attempts, c.transportError(r, hreq, attempts, err)
+		out.err = err
+		return out
 	}
 	if resp.Request == nil { // a mocked transport may leave it out
 		resp.Request = hreq
 	}
-	return resp, attempts, nil
+	out.resp = resp
+	return out
 }
 
 // callState is what one call needs across its attempts: the retry
@@ -473,52 +585,87 @@ func encodeBody(v any) ([]byte, error) {
 	return json.Marshal(v)
 }
 
+// writeMatches are the sentinels the failure of a write means: the
+// server took it (a 2xx came), or may have.
+func writeMatches(r *Request, status int, ambiguous bool) []error {
+	switch {
+	case !r.write():
+		return nil
+	case status >= 200 && status < 300:
+		return []error{ErrWriteAccepted}
+	case ambiguous:
+		return []error{ErrOutcomeUnknown}
+	}
+	return nil
+}
+
 // transportError wraps a failure to get an answer. A *url.Error is
-// unwrapped because its text carries the full URL, query included.
-func (c *Client) transportError(r *Request, hreq *http.Request, attempts int, err error) error {
+// unwrapped because its text carries the full URL, query included; a
+// deadline the client's timeout set says so.
+func (c *Client) transportError(ctx context.Context, r *Request, out sent, attempts int) error {
+	err := out.err
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
 		err = uerr.Err
 	}
-	return &TransportError{Vendor: c.vendor.Name, Method: r.Method, URL: publicURL(hreq), Attempts: attempts, Err: err}
+	if errors.Is(err, context.DeadlineExceeded) {
+		var te *timeoutError
+		if cause := context.Cause(ctx); errors.As(cause, &te) {
+			err = te
+		}
+	}
+	e := &TransportError{Vendor: c.vendor.Name, Method: r.Method, URL: publicURL(out.hreq), Attempts: attempts, Err: err}
+	if out.resp != nil {
+		e.StatusCode = out.resp.StatusCode
+	}
+	e.Matches = writeMatches(r, e.StatusCode, out.ambiguous)
+	return e
 }
 
 // apiError reads a non-2xx answer into an *APIError and closes its body.
-func (c *Client) apiError(r *Request, resp *http.Response, attempts int) *APIError {
+func (c *Client) apiError(r *Request, resp *http.Response, attempts int, ambiguous bool) *APIError {
+	now := time.Now()
+	secrets := c.secrets(r)
 	e := &APIError{
 		Vendor:     c.vendor.Name,
 		Method:     r.Method,
 		URL:        publicURL(resp.Request),
 		StatusCode: resp.StatusCode,
-		Header:     resp.Header,
-		RetryAfter: serverWait(resp, time.Now()),
+		Header:     redactHeader(resp.Header, secrets),
+		RetryAfter: serverWait(resp, now),
+		RateLimit:  ParseRateLimit(resp.Header, now),
 		Attempts:   attempts,
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	// A body cut at the cap, or broken off, is still worth showing.
+	// A body cut at the cap, or broken off, is still worth showing. It is
+	// read a secret's length past the cap, so that a secret straddling the
+	// cap is removed whole before the body is cut.
 	var limit io.LimitedReader
-	_ = readBody(resp, buf, &limit, MaxErrorBody)
+	_ = readBody(resp, buf, &limit, MaxErrorBody+int64(longest(secrets)))
 	if buf.Len() > 0 {
-		e.Body = c.redact(r, bytes.Clone(buf.Bytes()))
+		b := redact(bytes.Clone(buf.Bytes()), secrets)
+		e.Body = b[:min(len(b), MaxErrorBody)]
 		if c.vendor.ParseError != nil {
 			c.vendor.ParseError(e)
 		}
 	}
 	if c.vendor.Classify != nil {
-		e.matches = c.vendor.Classify(e)
+		e.Matches = c.vendor.Classify(e)
 	}
+	e.Matches = append(e.Matches, writeMatches(r, e.StatusCode, ambiguous)...)
 	if e.Message == "" && e.StatusCode >= 300 && e.StatusCode < 400 {
-		e.Message = "redirect to " + resp.Header.Get("Location") + " not followed"
+		e.Message = "redirect to " + e.Header.Get("Location") + " not followed"
 	}
 	return e
 }
 
 // decodeError describes a 2xx body that out cannot hold.
-func (c *Client) decodeError(r *Request, resp *http.Response, body []byte, out any, err error) error {
-	if len(body) > maxSnippet {
-		body = body[:maxSnippet]
-	}
+func (c *Client) decodeError(r *Request, resp *http.Response, attempts int, body []byte, out any, err error) error {
+	secrets := c.secrets(r)
+	// Redact before cutting, so that no part of a secret survives the cut.
+	head := body[:min(len(body), maxSnippet+longest(secrets))]
+	snippet := redact(bytes.Clone(head), secrets)
 	return &DecodeError{
 		Vendor:      c.vendor.Name,
 		Method:      r.Method,
@@ -526,8 +673,11 @@ func (c *Client) decodeError(r *Request, resp *http.Response, body []byte, out a
 		StatusCode:  resp.StatusCode,
 		ContentType: resp.Header.Get("Content-Type"),
 		Expected:    expected(out),
-		Snippet:     string(c.redact(r, bytes.Clone(body))),
+		Snippet:     string(snippet[:min(len(snippet), maxSnippet)]),
 		Err:         err,
+		Header:      redactHeader(resp.Header, secrets),
+		Attempts:    attempts,
+		Matches:     writeMatches(r, resp.StatusCode, false),
 	}
 }
 
@@ -539,15 +689,15 @@ func expected(out any) string {
 	return fmt.Sprintf("%T", out)
 }
 
-// redact replaces the token and the call's other secrets in b.
-func (c *Client) redact(r *Request, b []byte) []byte {
-	secrets := append([]string{c.auth.Load().token}, r.Redact...)
-	for _, s := range secrets {
-		if s != "" && bytes.Contains(b, []byte(s)) {
-			b = bytes.ReplaceAll(b, []byte(s), []byte("[REDACTED]"))
-		}
-	}
-	return b
+// secrets are what must not appear in an error of r: the token and the
+// call's own secrets.
+func (c *Client) secrets(r *Request) []string {
+	return append([]string{c.auth.Load().token}, r.Redact...)
+}
+
+// redactLog removes the client's token from a log line's text.
+func (c *Client) redactLog(s string) string {
+	return string(redact([]byte(s), []string{c.auth.Load().token}))
 }
 
 // publicURL is the request URL without query, fragment or user info.

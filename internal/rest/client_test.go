@@ -30,17 +30,17 @@ func TestNewRefusesBadSettings(t *testing.T) {
 		opt   Option
 		want  string
 	}{
-		"empty token":        {"", nil, "token: must not be empty"},
-		"blank token":        {"  ", nil, "token: must not be empty"},
-		"token with newline": {"a\nb", nil, "token: must be one line"},
-		"relative base URL":  {"t", WithBaseURL("api.acme.test"), "want an absolute http or https URL"},
-		"ftp base URL":       {"t", WithBaseURL("ftp://api.acme.test"), "want an absolute http or https URL"},
+		"empty token":        {"", nil, "invalid token: must not be empty"},
+		"blank token":        {"  ", nil, "invalid token: must not be empty"},
+		"token with newline": {"a\nb", nil, "invalid token: must be one line"},
+		"relative base URL":  {"t", WithBaseURL("api.acme.test"), "invalid WithBaseURL: \"api.acme.test\" is not an absolute http or https URL"},
+		"ftp base URL":       {"t", WithBaseURL("ftp://api.acme.test"), "is not an absolute http or https URL"},
 		"base URL query":     {"t", WithBaseURL("https://api.acme.test/?x=1"), "must not carry a query"},
 		"nil HTTP client":    {"t", WithHTTPClient(nil), "must not be nil"},
 		"negative retries":   {"t", WithRetry(-1, 0, 0), "negative"},
 		"max below min wait": {"t", WithRetry(1, 2, 1), "minWait <= maxWait"},
 		"zero body cap":      {"t", WithMaxBodyBytes(0), "not positive"},
-		"two-word scheme":    {"t", WithAuthScheme("Bearer x"), "want one word"},
+		"two-word scheme":    {"t", WithAuthScheme("Bearer x"), "is not one word"},
 		"multi-line UA":      {"t", WithUserAgent("a\r\nX-Evil: 1"), "one line"},
 		"reauth without fn":  {"", WithReauth(Reauth{}), "Login and Expired are required"},
 	} {
@@ -49,6 +49,7 @@ func TestNewRefusesBadSettings(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 			assert.True(t, strings.HasPrefix(err.Error(), "acme: "), err.Error())
+			assert.ErrorIs(t, err, ErrInvalidParams)
 		})
 	}
 }
@@ -344,7 +345,7 @@ func TestReauthLogsInOnceWhenTheTokenExpires(t *testing.T) {
 		WithReauth(Reauth{Login: func(context.Context) (string, error) { return "", errors.New("bad password") }, Expired: expired}))
 	require.NoError(t, err)
 	_, err = failing.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/w"}, nil)
-	assert.EqualError(t, err, "acme: logging in again: bad password")
+	assert.EqualError(t, err, "bad password")
 }
 
 func TestRequestBodyEncodings(t *testing.T) {
@@ -362,22 +363,25 @@ func TestRequestBodyEncodings(t *testing.T) {
 	assert.Equal(t, []string{`{"raw":1}`, `{"msg":2}`, `{"m":3}`}, got)
 
 	_, err := c.Do(context.Background(), &Request{Method: http.MethodPut, Path: "/b", Body: func() {}}, nil)
-	require.ErrorContains(t, err, "encoding the request body")
+	require.ErrorIs(t, err, ErrInvalidParams)
+	require.ErrorContains(t, err, "cannot be encoded as JSON")
 	assert.Len(t, got, 3, "nothing was sent")
 }
 
 func TestStreamHandsTheBodyOver(t *testing.T) {
 	c, mt := newMocked(t)
 	mt.RegisterResponder(http.MethodGet, "https://api.acme.test/file", httpmock.NewBytesResponder(200, []byte{0, 1, 2, 0xff}))
-	resp, err := c.Stream(context.Background(), &Request{Method: http.MethodGet, Path: "/file"})
+	resp, res, err := c.Stream(context.Background(), &Request{Method: http.MethodGet, Path: "/file"})
 	require.NoError(t, err)
+	assert.Equal(t, 200, res.StatusCode)
+	assert.Equal(t, 1, res.Attempts)
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	assert.Equal(t, []byte{0, 1, 2, 0xff}, b)
 
 	mt.RegisterResponder(http.MethodGet, "https://api.acme.test/gone", httpmock.NewStringResponder(404, `{"detail":"gone"}`))
-	_, err = c.Stream(context.Background(), &Request{Method: http.MethodGet, Path: "/gone"})
+	_, _, err = c.Stream(context.Background(), &Request{Method: http.MethodGet, Path: "/gone"})
 	require.ErrorIs(t, err, ErrNotFound)
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,7 +32,43 @@ var (
 	// ErrResponseTooLarge is wrapped when a response body exceeds the
 	// client's body cap (see WithMaxBodyBytes).
 	ErrResponseTooLarge = errors.New("response body too large")
+	// ErrWriteAccepted matches the error of a write whose answer was a
+	// success (2xx) that could not be read or decoded: the server did the
+	// write, so it must not be sent again.
+	ErrWriteAccepted = errors.New("the server accepted the write")
+	// ErrOutcomeUnknown matches the error of a write that may have reached
+	// the server without the client learning what became of it: the
+	// connection broke after sending, the deadline passed, or the server
+	// answered 5xx. It may or may not have taken effect.
+	ErrOutcomeUnknown = errors.New("outcome unknown: the server may have acted on the request")
 )
+
+// IsWrite reports whether a request with this method changes state on
+// the server: anything but GET, HEAD and OPTIONS.
+func IsWrite(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
+}
+
+// StatusIs reports whether an answer's status means target: ErrNotFound
+// (404), ErrUnauthorized (401, 403), ErrRateLimited (429), ErrConflict
+// (409).
+func StatusIs(status int, target error) bool {
+	switch target {
+	case ErrNotFound:
+		return status == http.StatusNotFound
+	case ErrUnauthorized:
+		return status == http.StatusUnauthorized || status == http.StatusForbidden
+	case ErrRateLimited:
+		return status == http.StatusTooManyRequests
+	case ErrConflict:
+		return status == http.StatusConflict
+	}
+	return false
+}
 
 // FieldError is one per-field problem the vendor reported.
 type FieldError struct {
@@ -63,9 +100,8 @@ func (f FieldError) String() string {
 	return b.String()
 }
 
-// APIError is a non-2xx answer from a vendor API. Every vendor package
-// exports it under its own name as an alias, so errors.As finds it whatever
-// package returned it.
+// APIError is a non-2xx answer from a vendor API, as the core builds it.
+// Each vendor package turns it into its own public APIError type.
 type APIError struct {
 	Vendor     string // "testgorilla", "truto", "trustcruit"
 	Method     string
@@ -82,10 +118,14 @@ type APIError struct {
 	// maximum wait, the call returns at once and this tells the caller when
 	// trying again makes sense.
 	RetryAfter time.Duration
+	// RateLimit is what the answer's rate-limit headers say.
+	RateLimit RateLimit
 	// Attempts is how many times the request was sent.
 	Attempts int
 
-	matches []error // the vendor's sentinels this answer means (Vendor.Classify)
+	// Matches are the sentinels besides the status's that the answer
+	// means: the vendor's (Vendor.Classify) and ErrOutcomeUnknown.
+	Matches []error
 }
 
 // MaxErrorBody is how much of an error response's body APIError.Body keeps.
@@ -125,30 +165,16 @@ func (e *APIError) Error() string {
 		b.WriteString(e.RetryAfter.String())
 		b.WriteByte(')')
 	}
+	if slices.Contains(e.Matches, ErrOutcomeUnknown) {
+		b.WriteString(" (outcome unknown: the server may have acted on the request)")
+	}
 	return b.String()
 }
 
-// Is reports whether the status code means target: ErrNotFound (404),
-// ErrUnauthorized (401, 403), ErrRateLimited (429), ErrConflict (409); or
-// whether target is a vendor sentinel the answer means, such as
-// testgorilla.ErrAlreadyInvited.
+// Is reports whether the status code means target (see StatusIs), or
+// whether target is one of the answer's Matches.
 func (e *APIError) Is(target error) bool {
-	for _, m := range e.matches {
-		if m == target {
-			return true
-		}
-	}
-	switch target {
-	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden
-	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
-	case ErrConflict:
-		return e.StatusCode == http.StatusConflict
-	}
-	return false
+	return StatusIs(e.StatusCode, target) || slices.Contains(e.Matches, target)
 }
 
 // HasFieldCode reports whether the vendor flagged any field with code.
@@ -205,7 +231,8 @@ func (e *ValidationError) Is(target error) bool { return target == ErrInvalidPar
 
 // DecodeError is a successful (2xx) answer whose body is not the shape the
 // vendor documents. It says what was expected and shows what came.
-// errors.Is(err, ErrUnexpectedResponse) is true for it.
+// errors.Is(err, ErrUnexpectedResponse) is true for it, and
+// errors.Is(err, ErrWriteAccepted) for the answer to a write.
 type DecodeError struct {
 	Vendor      string
 	Method      string
@@ -215,6 +242,9 @@ type DecodeError struct {
 	Expected    string // what the call expected, e.g. "*testgorilla.Candidature"
 	Snippet     string // the start of what came, credentials removed
 	Err         error  // the underlying decoding error
+	Header      http.Header
+	Attempts    int
+	Matches     []error // ErrWriteAccepted for a write
 }
 
 // maxSnippet is how much of an unexpected body DecodeError quotes.
@@ -230,8 +260,12 @@ func (e *DecodeError) Error() string {
 			got = e.ContentType + " " + got
 		}
 	}
-	s := fmt.Sprintf("%s: %s %s: %d %s: expected %s, got %s",
-		e.Vendor, e.Method, pathOf(e.URL), e.StatusCode, http.StatusText(e.StatusCode), e.Expected, got)
+	accepted := ""
+	if slices.Contains(e.Matches, ErrWriteAccepted) {
+		accepted = " (the server accepted the write: do not send it again)"
+	}
+	s := fmt.Sprintf("%s: %s %s: %d %s%s: expected %s, got %s",
+		e.Vendor, e.Method, pathOf(e.URL), e.StatusCode, http.StatusText(e.StatusCode), accepted, e.Expected, got)
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
 	}
@@ -241,8 +275,11 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying decoding error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// Is makes errors.Is(err, ErrUnexpectedResponse) true.
-func (e *DecodeError) Is(target error) bool { return target == ErrUnexpectedResponse }
+// Is makes errors.Is(err, ErrUnexpectedResponse) true, and matches the
+// error's Matches.
+func (e *DecodeError) Is(target error) bool {
+	return target == ErrUnexpectedResponse || slices.Contains(e.Matches, target)
+}
 
 // TransportError is a call that got no usable HTTP answer: the connection
 // failed, the context ended, or the body could not be read. It unwraps to
@@ -253,13 +290,33 @@ type TransportError struct {
 	Method   string
 	URL      string // scheme, host and path
 	Attempts int    // how many times the request was sent or tried
-	Err      error
+	// StatusCode is the status of an answer whose body could not be read;
+	// 0 when no answer came.
+	StatusCode int
+	Err        error
+	// Matches are ErrOutcomeUnknown for a write that may have reached the
+	// server, ErrWriteAccepted for one whose 2xx answer broke off.
+	Matches []error
 }
 
 // Error reads like "truto: GET /unified/ats/candidates: dial tcp 127.0.0.1:1: connect: connection refused".
 func (e *TransportError) Error() string {
-	return e.Vendor + ": " + e.Method + " " + pathOf(e.URL) + ": " + e.Err.Error()
+	s := e.Vendor + ": " + e.Method + " " + pathOf(e.URL) + ": "
+	if e.StatusCode != 0 {
+		s += strconv.Itoa(e.StatusCode) + " " + http.StatusText(e.StatusCode) + ", then reading the answer: "
+	}
+	s += e.Err.Error()
+	switch {
+	case slices.Contains(e.Matches, ErrWriteAccepted):
+		s += " (the server accepted the write: do not send it again)"
+	case slices.Contains(e.Matches, ErrOutcomeUnknown):
+		s += " (outcome unknown: the request may have reached the server and taken effect)"
+	}
+	return s
 }
 
 // Unwrap returns the cause.
 func (e *TransportError) Unwrap() error { return e.Err }
+
+// Is matches the error's Matches.
+func (e *TransportError) Is(target error) bool { return slices.Contains(e.Matches, target) }

@@ -2,7 +2,6 @@ package rest
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -10,12 +9,17 @@ import (
 	"time"
 )
 
-// Defaults of the retry policy and the body cap.
+// Defaults of the retry policy, the body cap and the timeout.
 const (
 	DefaultMaxRetries   = 3
 	DefaultMinWait      = 500 * time.Millisecond
 	DefaultMaxWait      = 30 * time.Second
 	DefaultMaxBodyBytes = 32 << 20
+	// DefaultTimeout bounds a whole call, its retries and their waits
+	// included. It is stripe-go's figure: long enough for Truto to proxy a
+	// slow ATS and for a 10-second rate-limit wait besides, short enough
+	// that a hung server cannot hold a caller (or a goroutine) forever.
+	DefaultTimeout = 80 * time.Second
 )
 
 // Option configures a Client. Every vendor package re-exports these
@@ -36,6 +40,7 @@ type settings struct {
 	authScheme   string
 	reauth       *Reauth
 	noToken      bool
+	timeout      time.Duration
 }
 
 // WithBaseURL sends requests to baseURL instead of the vendor's API host,
@@ -45,10 +50,10 @@ func WithBaseURL(baseURL string) Option {
 	return func(s *settings) error {
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("base URL %q: want an absolute http or https URL", baseURL)
+			return Invalidf("", "WithBaseURL", "%q is not an absolute http or https URL", baseURL)
 		}
 		if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
-			return fmt.Errorf("base URL %q: must not carry a query, fragment or user info", baseURL)
+			return Invalidf("", "WithBaseURL", "%q must not carry a query, fragment or user info", baseURL)
 		}
 		s.baseURL = strings.TrimSuffix(u.String(), "/")
 		return nil
@@ -64,7 +69,7 @@ func WithBaseURL(baseURL string) Option {
 func WithHTTPClient(hc *http.Client) Option {
 	return func(s *settings) error {
 		if hc == nil {
-			return fmt.Errorf("HTTP client: must not be nil")
+			return Invalid("", "WithHTTPClient", "must not be nil")
 		}
 		s.httpClient = hc
 		return nil
@@ -79,12 +84,27 @@ func WithHTTPClient(hc *http.Client) Option {
 func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 	return func(s *settings) error {
 		if maxRetries < 0 {
-			return fmt.Errorf("retry: maxRetries %d is negative", maxRetries)
+			return Invalidf("", "WithRetry", "maxRetries %d is negative", maxRetries)
 		}
 		if minWait < 0 || maxWait < minWait {
-			return fmt.Errorf("retry: want 0 <= minWait <= maxWait, got %v and %v", minWait, maxWait)
+			return Invalidf("", "WithRetry", "want 0 <= minWait <= maxWait, got %v and %v", minWait, maxWait)
 		}
 		s.maxRetries, s.minWait, s.maxWait = maxRetries, minWait, maxWait
+		return nil
+	}
+}
+
+// WithTimeout bounds every call of the client, its retries and their
+// waits included, at d (DefaultTimeout unless set); 0 means no timeout.
+// A call's own WithRequestTimeout, or an earlier deadline of its
+// context, wins. A call that runs out of time ends with a
+// *TransportError matching context.DeadlineExceeded.
+func WithTimeout(d time.Duration) Option {
+	return func(s *settings) error {
+		if d < 0 {
+			return Invalidf("", "WithTimeout", "%v is negative", d)
+		}
+		s.timeout = d
 		return nil
 	}
 }
@@ -94,15 +114,16 @@ func WithRetry(maxRetries int, minWait, maxWait time.Duration) Option {
 func WithUserAgent(ua string) Option {
 	return func(s *settings) error {
 		if strings.ContainsAny(ua, "\r\n") {
-			return fmt.Errorf("user agent: must be one line")
+			return Invalid("", "WithUserAgent", "must be one line")
 		}
 		s.userAgent = strings.TrimSpace(ua)
 		return nil
 	}
 }
 
-// WithLogger logs one debug line per attempt (method, path, status or
-// error, duration, the wait before the next attempt) to l. Without it the
+// WithLogger logs to l, at debug level, one line per attempt (method,
+// path, status or error, duration, the wait before the next attempt) and
+// one per call (its outcome, attempts and duration). Without it the
 // client logs nothing. Lines never carry a credential or the query string.
 func WithLogger(l *slog.Logger) Option {
 	return func(s *settings) error {
@@ -117,7 +138,7 @@ func WithLogger(l *slog.Logger) Option {
 func WithMaxBodyBytes(n int64) Option {
 	return func(s *settings) error {
 		if n <= 0 {
-			return fmt.Errorf("max body bytes: %d is not positive", n)
+			return Invalidf("", "WithMaxBodyBytes", "%d is not positive", n)
 		}
 		s.maxBodyBytes = n
 		return nil
@@ -129,7 +150,7 @@ func WithMaxBodyBytes(n int64) Option {
 func WithAuthScheme(scheme string) Option {
 	return func(s *settings) error {
 		if scheme == "" || strings.ContainsAny(scheme, " \t\r\n") {
-			return fmt.Errorf("auth scheme %q: want one word", scheme)
+			return Invalidf("", "WithAuthScheme", "%q is not one word", scheme)
 		}
 		s.authScheme = scheme
 		return nil
@@ -153,7 +174,7 @@ type Reauth struct {
 func WithReauth(r Reauth) Option {
 	return func(s *settings) error {
 		if r.Login == nil || r.Expired == nil {
-			return fmt.Errorf("reauth: Login and Expired are required")
+			return Invalid("", "WithReauth", "Login and Expired are required")
 		}
 		s.reauth = &r
 		return nil

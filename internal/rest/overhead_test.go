@@ -24,8 +24,9 @@ func (t cannedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // TestCallAllocsOverRaw keeps the core's own allocations per call in
 // check: a GET through Do against the same exchange written by hand on
-// the same transport. The per-call retry machinery is pooled; building it
-// anew for every call cost eight allocations, five more than by hand.
+// the same transport, both bounded by a timeout. The per-call retry
+// machinery is pooled; building it anew for every call cost eight
+// allocations, five more than by hand.
 func TestCallAllocsOverRaw(t *testing.T) {
 	if raceEnabled {
 		t.Skip("sync.Pool drops items at random under the race detector")
@@ -39,6 +40,10 @@ func TestCallAllocsOverRaw(t *testing.T) {
 	query := url.Values{"assessment": {"42"}}
 	headers := map[string]string{"Authorization": "Token " + testToken, "Accept": "application/json", "User-Agent": "recruitkit-go/" + Version}
 	raw := testing.AllocsPerRun(200, func() {
+		// Hand-written code bounds its call too, as the core's default
+		// timeout does (http.Client.Timeout would cost the same).
+		ctx, cancel := context.WithTimeout(ctx, DefaultTimeout)
+		defer cancel()
 		var cand candidate
 		if err := benchutil.Raw(ctx, hc, http.MethodGet, "https://api.acme.test/api/assessments/candidature/8000/?assessment=42", headers, nil, &cand); err != nil {
 			t.Fatal(err)

@@ -29,15 +29,29 @@ type policy struct {
 	path       string
 	idempotent bool
 
-	attempts int           // attempts started so far
-	wait     time.Duration // the wait checkRetry chose for the next attempt
-	started  time.Time     // when the current attempt began (for logging)
+	ctx       context.Context
+	attempts  int           // attempts started so far
+	wait      time.Duration // the wait checkRetry chose for the next attempt
+	ambiguous bool          // an attempt may have reached the server without a clear answer
+
+	// The current attempt's outcome, logged once the attempt is over:
+	// checkRetry may see an attempt twice (before and after its body is
+	// read), so it records and the next attempt, or the end, logs.
+	started time.Time
+	logged  bool // the current attempt's line is written (or not wanted)
+	logResp *http.Response
+	logErr  error
+	retry   bool
 }
 
 // checkRetry is retryablehttp's CheckRetry. It never returns an error: a
 // call that stops is answered by the last response or transport error, so
 // the caller sees the typed *APIError rather than "giving up".
 func (p *policy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	p.ctx = ctx
+	if err != nil && !neverSent(err) || err == nil && resp.StatusCode >= 500 {
+		p.ambiguous = true
+	}
 	retry, wait, fromServer := p.decide(resp, err)
 	switch {
 	case !retry:
@@ -56,7 +70,7 @@ func (p *policy) checkRetry(ctx context.Context, resp *http.Response, err error)
 	if retry {
 		p.wait = wait
 	}
-	p.log(ctx, resp, err, retry, wait)
+	p.logResp, p.logErr, p.retry = resp, err, retry
 	return retry, nil
 }
 
@@ -85,8 +99,27 @@ func (p *policy) decide(resp *http.Response, err error) (retry bool, wait time.D
 }
 
 // backoff is retryablehttp's Backoff: it returns what checkRetry chose.
+// A test that put a WaitHook in the context is told the wait instead,
+// and the retry comes at once.
 func (p *policy) backoff(_, _ time.Duration, _ int, _ *http.Response) time.Duration {
+	if hook, ok := p.ctx.Value(waitHookKey{}).(WaitHook); ok {
+		hook(p.wait)
+		return 0
+	}
 	return p.wait
+}
+
+// WaitHook is told each wait before a retry, instead of the client
+// sleeping through it.
+type WaitHook func(time.Duration)
+
+type waitHookKey struct{}
+
+// WithWaitHook returns a context whose calls do not sleep before a retry
+// but tell hook how long they would have waited: tests prove the waits
+// without spending them. Only the module's tests can reach it.
+func WithWaitHook(ctx context.Context, hook WaitHook) context.Context {
+	return context.WithValue(ctx, waitHookKey{}, hook)
 }
 
 // backoff is the wait before retry number n (1 for the first retry):
@@ -217,21 +250,25 @@ func permanent(err error) bool {
 
 // attemptStarts is retryablehttp's RequestLogHook: it counts attempts
 // here because CheckRetry runs twice for an attempt whose body fails to
-// read.
+// read, and logs the attempt before.
 func (p *policy) attemptStarts(_ retryablehttp.Logger, _ *http.Request, _ int) {
+	p.flushLog()
 	p.attempts++
+	p.logged = false
 	if p.c.logger != nil {
 		p.started = time.Now()
 	}
 }
 
-// log writes one debug line per attempt: never a header, a query or a
-// body, so never a credential.
-func (p *policy) log(ctx context.Context, resp *http.Response, err error, retry bool, wait time.Duration) {
+// flushLog writes the current attempt's debug line, once: never a
+// header, a query or a body, so never a credential.
+func (p *policy) flushLog() {
 	l := p.c.logger
-	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+	if p.logged || p.attempts == 0 || l == nil || !l.Enabled(p.ctx, slog.LevelDebug) {
+		p.logged = true
 		return
 	}
+	p.logged = true
 	attrs := []slog.Attr{
 		slog.String("vendor", p.c.vendor.Name),
 		slog.String("method", p.method),
@@ -239,17 +276,48 @@ func (p *policy) log(ctx context.Context, resp *http.Response, err error, retry 
 		slog.Int("attempt", p.attempts),
 		slog.Duration("duration", time.Since(p.started)),
 	}
-	if err != nil {
-		var uerr *url.Error
-		if errors.As(err, &uerr) {
-			err = uerr.Err // a *url.Error's text carries the query
-		}
-		attrs = append(attrs, slog.String("error", string(p.c.redact(&Request{}, []byte(err.Error())))))
-	} else {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	attrs = append(attrs, p.c.outcomeAttr(p.logResp, p.logErr))
+	if p.retry {
+		attrs = append(attrs, slog.Duration("retry_in", p.wait))
 	}
-	if retry {
-		attrs = append(attrs, slog.Duration("retry_in", wait))
+	l.LogAttrs(p.ctx, slog.LevelDebug, "recruitkit: http attempt", attrs...)
+}
+
+// outcomeAttr is an answer's status or, without one, the error.
+func (c *Client) outcomeAttr(resp *http.Response, err error) slog.Attr {
+	if err == nil && resp != nil {
+		return slog.Int("status", resp.StatusCode)
 	}
-	l.LogAttrs(ctx, slog.LevelDebug, "recruitkit: http attempt", attrs...)
+	if err == nil {
+		return slog.String("error", "none")
+	}
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		err = uerr.Err // a *url.Error's text carries the query
+	}
+	return slog.String("error", c.redactLog(err.Error()))
+}
+
+// logCall writes one debug line per call: its outcome, attempts and
+// duration.
+func (c *Client) logCall(ctx context.Context, r *Request, start time.Time, res *Response, err error) {
+	l := c.logger
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("vendor", c.vendor.Name),
+		slog.String("method", r.Method),
+		slog.String("path", r.Path),
+	}
+	switch e := err.(type) {
+	case nil:
+		attrs = append(attrs, slog.Int("status", res.StatusCode), slog.Int("attempts", res.Attempts))
+	case *APIError:
+		attrs = append(attrs, slog.Int("status", e.StatusCode), slog.Int("attempts", e.Attempts))
+	default:
+		attrs = append(attrs, slog.String("error", c.redactLog(err.Error())))
+	}
+	attrs = append(attrs, slog.Duration("duration", time.Since(start)))
+	l.LogAttrs(ctx, slog.LevelDebug, "recruitkit: http call", attrs...)
 }

@@ -14,9 +14,11 @@
 // X-RateLimit-Limit, -Remaining and -Reset headers (DisableRateLimits
 // turns them off; SetRateLimitWindow shortens the minute for tests).
 //
-// Faults are injected with the methods of the embedded server
-// (FailNext, Inject) and every request is recorded (Requests).
+// Faults are injected with FailNext and Inject, and every request is
+// recorded (Requests).
 package testgorillatest
+
+//go:generate go run ../../internal/cmd/gensurface -fake -pkg testgorillatest -vendor TestGorilla -client testgorilla
 
 import (
 	"cmp"
@@ -45,12 +47,6 @@ const APIKey = "testgorillatest-api-key"
 // valid.
 const TokenLifetime = time.Hour
 
-// Fault replaces the fake's answer to one request; see Server.Inject.
-type Fault = fake.Fault
-
-// Request is a request as the fake received it; see Server.Requests.
-type Request = fake.Request
-
 // Email is an email the fake "sent".
 type Email struct {
 	Kind          string // "invitation" or "rejection"
@@ -58,10 +54,9 @@ type Email struct {
 	To            string
 }
 
-// Server is the fake. Its embedded server gives URL, Close, Inject,
-// FailNext, PendingFaults, Requests and ResetRequests.
+// Server is the fake. It is safe for concurrent use.
 type Server struct {
-	*fake.Server
+	srv *fake.Server
 
 	mu           sync.Mutex
 	now          func() time.Time
@@ -114,7 +109,7 @@ func NewServer() *Server {
 	handle("GET /api/assessments/candidates/{id}/{$}", opCandidate, s.getCandidate)
 	handle("GET /api/assessments/results/{$}", opResults, s.listResults)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { detail(w, http.StatusNotFound, "Not found.") })
-	s.Server = fake.New(fake.AppendSlash(mux))
+	s.srv = fake.New(fake.AppendSlash(mux), fake.DetailError)
 	return s
 }
 

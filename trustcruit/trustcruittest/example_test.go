@@ -24,7 +24,7 @@ func Example() {
 	fmt.Println("second try:", err)
 	fmt.Println("received:", len(fake.Candidates(trustcruit.TestSprancherID)), "candidate(s) in", len(fake.Requests()), "requests")
 	// Output:
-	// first try: trustcruit: POST /feedback/api/candidate/: 503 Service Unavailable: injected 503
+	// first try: trustcruit: POST /feedback/api/candidate/: 503 Service Unavailable: injected 503 (outcome unknown: the server may have acted on the request)
 	// second try: <nil>
 	// received: 1 candidate(s) in 2 requests
 }

@@ -15,8 +15,7 @@
 //
 // NewServer starts it with the documented test customer (TestSprancherID,
 // authenticated by TestToken) already in place; Client returns a client
-// for that customer. Faults are injected with the methods of the embedded
-// server:
+// for that customer. Faults are injected with Inject and FailNext:
 //
 //	s.FailNext(2, 503)                                        // the next two requests get 503
 //	s.Inject(trustcruittest.Fault{Status: 429, Header: http.Header{"Retry-After": {"1"}}})
@@ -26,6 +25,8 @@
 //
 // and every request is recorded (Requests).
 package trustcruittest
+
+//go:generate go run ../../internal/cmd/gensurface -fake -pkg trustcruittest -vendor Trustcruit -client trustcruit
 
 import (
 	"encoding/json"
@@ -47,12 +48,6 @@ import (
 // TestToken authenticates the test customer, trustcruit.TestSprancherID.
 const TestToken = "trustcruittest-token"
 
-// Fault replaces the fake's answer to one request; see Server.Inject.
-type Fault = fake.Fault
-
-// Request is a request as the fake received it; see Server.Requests.
-type Request = fake.Request
-
 // Customer is a Trustcruit customer the fake knows.
 type Customer struct {
 	SprancherID int
@@ -68,10 +63,9 @@ type Answer struct {
 	Rating   int
 }
 
-// Server is the fake. Its embedded server gives URL, Close, Inject,
-// FailNext, PendingFaults, Requests and ResetRequests.
+// Server is the fake. It is safe for concurrent use.
 type Server struct {
-	*fake.Server
+	srv *fake.Server
 
 	mu        sync.Mutex
 	customers map[int]*customer
@@ -101,7 +95,7 @@ func NewServer() *Server {
 	mux.HandleFunc(s.statsPath+"{$}", s.stats)
 	mux.HandleFunc(trustcruit.CreateCustomerPath+"{$}", s.createCustomerPage)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { detail(w, http.StatusNotFound, "Not found.") })
-	s.Server = fake.New(fake.AppendSlash(mux))
+	s.srv = fake.New(fake.AppendSlash(mux), fake.DetailError)
 	return s
 }
 

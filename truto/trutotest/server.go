@@ -16,9 +16,11 @@
 // each account to 50 requests per 10 seconds with 429, Retry-After and
 // the ratelimit-* headers (SetRateLimit, DisableRateLimits).
 //
-// Faults are injected with the methods of the embedded server
-// (FailNext, Inject) and every request is recorded (Requests).
+// Faults are injected with FailNext and Inject, and every request is
+// recorded (Requests).
 package trutotest
+
+//go:generate go run ../../internal/cmd/gensurface -fake -pkg trutotest -vendor Truto -client truto
 
 import (
 	"bytes"
@@ -50,19 +52,12 @@ const (
 // DefaultLimit is the page size when a list asks for none.
 const DefaultLimit = 100
 
-// Fault replaces the fake's answer to one request; see Server.Inject.
-type Fault = fake.Fault
-
-// Request is a request as the fake received it; see Server.Requests.
-type Request = fake.Request
-
 // Record is a unified record as the fake keeps it: a JSON object.
 type Record = map[string]any
 
-// Server is the fake. Its embedded server gives URL, Close, Inject,
-// FailNext, PendingFaults, Requests and ResetRequests.
+// Server is the fake. It is safe for concurrent use.
 type Server struct {
-	*fake.Server
+	srv *fake.Server
 
 	mu         sync.Mutex
 	now        func() time.Time
@@ -116,7 +111,7 @@ func NewServer() *Server {
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		trutoError(w, http.StatusNotFound, "Route not found", nil)
 	})
-	s.Server = fake.New(mux)
+	s.srv = fake.New(mux, errorBody)
 	return s
 }
 
@@ -268,9 +263,14 @@ func (s *Server) insert(a *account, key string, r Record) string {
 	return id
 }
 
+// errorBody is Truto's error shape.
+func errorBody(status int, message string) any {
+	return map[string]any{"statusCode": status, "error": http.StatusText(status), "message": message}
+}
+
 // trutoError answers with Truto's error shape.
 func trutoError(w http.ResponseWriter, status int, message string, extra map[string]any) {
-	body := map[string]any{"statusCode": status, "error": http.StatusText(status), "message": message}
+	body := errorBody(status, message).(map[string]any)
 	maps.Copy(body, extra)
 	fake.WriteJSON(w, status, body)
 }
