@@ -1,6 +1,7 @@
 package cnps_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/recruitkit/recruitkit-go/cnps"
@@ -54,4 +55,47 @@ func ExampleScore_Rounded() {
 	r, _ := s.Rounded()
 	fmt.Println(v, r)
 	// Output: 12.5 12
+}
+
+// FromStats groups a 0–10 histogram, keyed "0" to "10" as Trustcruit
+// sends it; a bad key is a *ValidationError naming it.
+func ExampleFromStats() {
+	s, err := cnps.FromStats(map[string]int{"10": 7, "9": 2, "8": 3, "3": 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Promoters, s.Passives, s.Detractors, s.Total)
+
+	_, err = cnps.FromStats(map[string]int{"11": 1})
+	var bad *cnps.ValidationError
+	fmt.Println(errors.As(err, &bad), errors.Is(err, cnps.ErrInvalidStats))
+	// Output:
+	// 9 3 2 14
+	// true true
+}
+
+// A histogram keeps every rating, so two periods add up exactly.
+func ExampleParseStats() {
+	h, err := cnps.ParseStats(map[string]int{"10": 5, "0": 1})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	more, _ := cnps.ParseStats(map[string]int{"9": 2})
+	sum := h.Add(more)
+	v, _ := sum.Score().Rounded()
+	fmt.Println(sum.Total(), sum[10], v)
+	// Output: 8 5 75
+}
+
+func ExampleScore_Interval() {
+	s := cnps.Score{Promoters: 200, Passives: 100, Detractors: 100, Total: 400}
+	low, high, err := s.Interval(0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%.1f to %.1f\n", low, high)
+	// Output: 16.9 to 33.1
 }

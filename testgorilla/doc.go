@@ -15,18 +15,41 @@
 // WithLogin makes a client log in by itself and log in again once when
 // the server refuses its token.
 //
-// # Retries and rate limits
+// # Calls, retries and rate limits
 //
-// GETs, DELETE and ChangeStage (setting a stage twice is setting it once)
-// are retried on transport errors, 429 and 5xx. Invite,
-// SendRejectionEmail and ResendInvitation send email, so they are retried
-// only when the server cannot have acted (a refused connection, or a 429):
-// no candidate gets an email twice because of a retry. TestGorilla limits
-// each endpoint per minute (20 to 100 requests) and answers 429 with
-// X-RateLimit-Reset, the seconds until the window resets; the client waits
-// that long when it fits within the retry policy's maximum wait and the
-// context's deadline, and otherwise returns an error matching
-// ErrRateLimited whose RetryAfter says when to try again.
+// Every method takes a context first and RequestOptions last:
+// WithHeader, WithQuery, WithRequestTimeout, and WithResponseInto, which
+// reports the answer's status, headers, attempts and TestGorilla's
+// X-RateLimit-* counters. A call is bounded by DefaultTimeout (80 s, its
+// retries and waits included; WithTimeout changes it, 0 removes it), and
+// retried at most DefaultMaxRetries (3) times, waiting 0.5 to 30 s with
+// exponential backoff and full jitter (WithRetry).
+//
+// Reads (GETs), DELETE and Login are retried on transport errors, 429
+// and 5xx. The writes TestGorilla does not document as idempotent are
+// retried only when the server cannot have acted on them (a refused
+// connection, or a 429): Invite, ResendInvitation and SendRejectionEmail
+// send email, and ChangeStage answers whether it sent a reminder. After
+// a 5xx, or a connection broken once the request was sent, their error
+// matches ErrOutcomeUnknown: read the candidature back before trying
+// again. No candidate gets an email twice because of a retry.
+//
+// TestGorilla limits each endpoint per minute (20 to 100 requests) and
+// answers 429 with X-RateLimit-Reset, the seconds until the window
+// resets; the client waits that long when it fits within the retry
+// policy's maximum wait and the context's deadline, and otherwise
+// returns an error matching ErrRateLimited whose RetryAfter says when to
+// try again.
+//
+// # Errors
+//
+// An error answer is an *APIError: Message from DRF's {"detail": "..."},
+// Fields and Code from {"errors": [{"field", "error_key"}]}, matching
+// ErrAlreadyInvited (REPEATING_INVITATION) and ErrBadEmail with
+// errors.Is. Bad input is a *ValidationError before anything is sent; a
+// successful answer of the wrong shape, a *DecodeError; no answer, a
+// *TransportError. No error, log line or formatted value carries the
+// token or a login password.
 //
 // # Types
 //

@@ -7,29 +7,40 @@
 //
 // Every unified call names the integrated account, one end customer's
 // connected ATS (its id is required: an empty one is a *ValidationError
-// and nothing is sent). Truto's own query parameters (response format,
-// remote_data, excluded fields, the remote query) go in RequestOptions,
-// which every method takes; answers in the raw or stream format do not
-// fit the unified types and come from Client.Raw and Client.Stream.
+// and nothing is sent). Answers in the raw or stream format do not fit
+// the unified types and come from Client.Raw and Client.Stream.
 //
-// # Retries and idempotency
+// # Calls, retries and rate limits
+//
+// Every method takes a context first and RequestOptions last: Truto's
+// own query parameters (WithResponseFormat, WithIgnoreRemoteData,
+// WithExcludeFields, WithRemoteQuery), WithIdempotencyKey, WithHeader,
+// WithQuery, WithRequestTimeout, and WithResponseInto, which reports the
+// answer's status, headers, attempts and Truto's rate limit
+// (ratelimit-limit "110;w=10": the limit and its window, -remaining,
+// -reset). A call is bounded by DefaultTimeout (80 s, its retries and
+// waits included; WithTimeout changes it, 0 removes it), and retried at
+// most DefaultMaxRetries (3) times, waiting 0.5 to 30 s with exponential
+// backoff and full jitter, or as long as Retry-After says (WithRetry).
 //
 // Reads are retried on transport errors, 429 (after Retry-After), 500,
 // 502 and 504; never on 503 (Truto's sign that the integrated account is
 // blocked), 409 or 422, as Truto advises. Every write (create, update,
-// delete, custom methods) carries an Idempotency-Key, yours or one
-// generated for the call and reused on each attempt; Truto runs a write
-// once per key, so writes are retried like reads.
+// delete, custom methods, attachment download) carries an
+// Idempotency-Key, yours or one generated for the call and reused on
+// each attempt; Truto runs a write once per key, so writes are retried
+// like reads. A write whose success answer cannot be read matches
+// ErrWriteAccepted; one that may have taken effect without a clear
+// answer, ErrOutcomeUnknown (send it again with the same key).
 //
 // # Errors
 //
 // An error answer is an *APIError: Code and Message from Truto's
 // {"statusCode", "error", "message"}, and Fields from truto_error_insight
 // (missing body fields, query parameters or scopes). An error that came
-// from the ATS behind Truto matches ErrRemote; ErrorDetailsOf gives its
-// raw_response. The ratelimit-* headers are readable on every answer
-// (RequestOptions.Response, ListPage.RateLimit) and every error
-// (ErrorDetailsOf).
+// from the ATS behind Truto matches ErrRemote; APIError.Details gives its
+// raw_response. A record answer without its "id" is a *DecodeError,
+// unless the call excluded the field.
 //
 // # Testing
 //

@@ -319,7 +319,8 @@ func (s *Server) admit(w http.ResponseWriter, accountID string) bool {
 	reset := win.start.Add(s.window).Sub(now)
 	secs := strconv.Itoa(int((reset + time.Second - 1) / time.Second))
 	h := w.Header()
-	h.Set("Ratelimit-Limit", strconv.Itoa(s.limit))
+	// As Truto documents it: the limit and its window, "110;w=10".
+	h.Set("Ratelimit-Limit", strconv.Itoa(s.limit)+";w="+strconv.FormatFloat(s.window.Seconds(), 'f', -1, 64))
 	h.Set("Ratelimit-Reset", secs)
 	if win.used >= s.limit {
 		h.Set("Ratelimit-Remaining", "0")
