@@ -243,6 +243,10 @@ type Job struct {
 	source
 }
 
+func (c *Candidate) recordID() string   { return c.ID }
+func (a *Application) recordID() string { return a.ID }
+func (j *Job) recordID() string         { return j.ID }
+
 // source is where a record's raw JSON is; the record types embed it.
 type source struct{ src rest.RawSource }
 

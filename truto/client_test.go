@@ -3,6 +3,7 @@ package truto_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -435,4 +436,68 @@ func TestARecordWithoutAnIDIsADecodeError(t *testing.T) {
 	assert.Contains(t, err.Error(), `want a record with "id"`)
 	_, err = c.ATS.Candidates.Create(context.Background(), account, truto.CandidateInput{FirstName: "A"}, truto.CreateCandidateParams{})
 	require.ErrorIs(t, err, truto.ErrUnexpectedResponse)
+}
+
+// The reference page's own create sends truto_exclude_fields[]=id: the
+// 201 answer has no id, and the candidate was created all the same.
+func TestACreateThatExcludedTheIDIsAccepted(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodPost, "/unified/ats/candidates", answer(201, []byte(`{"first_name":"Ada","last_name":"Lovelace"}`)))
+	cand, err := c.ATS.Candidates.Create(context.Background(), account, truto.CandidateInput{FirstName: "Ada"}, truto.CreateCandidateParams{},
+		truto.WithExcludeFields("id"))
+	require.NoError(t, err)
+	assert.Equal(t, "Ada", cand.FirstName)
+	assert.Contains(t, m.requests()[0].url, "truto_exclude_fields%5B%5D=id")
+
+	// Without the exclusion, an answer with no id is not a record; the
+	// error says plainly that the write happened.
+	_, err = c.ATS.Candidates.Create(context.Background(), account, truto.CandidateInput{FirstName: "Ada"}, truto.CreateCandidateParams{})
+	require.ErrorIs(t, err, truto.ErrUnexpectedResponse)
+	assert.ErrorIs(t, err, truto.ErrWriteAccepted)
+	assert.Contains(t, err.Error(), "the server accepted the write: do not send it again")
+	assert.Len(t, m.requests(), 2, "not retried")
+}
+
+// A record without its id is an error in a Get and in a list alike; a
+// list reports it without failing the page.
+func TestARecordWithoutItsIDIsAnErrorNeverAValue(t *testing.T) {
+	c, m := newMocked(t)
+	ctx := context.Background()
+	m.on(http.MethodGet, "/unified/ats/candidates/c-1", answer(200, []byte(`{"first_name":"Ada"}`)))
+	_, err := c.ATS.Candidates.Get(ctx, account, "c-1")
+	var de *truto.DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.NotErrorIs(t, err, truto.ErrWriteAccepted, "a read wrote nothing")
+
+	m.on(http.MethodGet, "/unified/ats/candidates",
+		answer(200, []byte(`{"result":[{"id":"c-1"},{"first_name":"no id"},{"id":"c-3"}],"next_cursor":"p2"}`)),
+		answer(200, []byte(`{"result":[{"id":""},{"id":"c-5"}],"next_cursor":null}`)))
+	page, err := c.ATS.Candidates.List(ctx, account, truto.ListParams{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"c-1", "c-3"}, []string{page.Result[0].ID, page.Result[1].ID})
+	require.Len(t, page.Invalid, 1)
+	assert.Equal(t, 1, page.Invalid[0].Index)
+	assert.JSONEq(t, `{"first_name":"no id"}`, string(page.Invalid[0].Raw))
+	assert.ErrorIs(t, page.Invalid[0], truto.ErrUnexpectedResponse)
+
+	m.on(http.MethodGet, "/unified/ats/candidates",
+		answer(200, []byte(`{"result":[{"id":"c-1"},{"first_name":"no id"},{"id":"c-3"}],"next_cursor":"p2"}`)),
+		answer(200, []byte(`{"result":[{"id":""},{"id":"c-5"}],"next_cursor":null}`)))
+	var got []string
+	for cand, err := range c.ATS.Candidates.All(ctx, account, truto.ListParams{}) {
+		var re *truto.RecordError
+		switch {
+		case errors.As(err, &re):
+			got = append(got, fmt.Sprintf("bad %d", re.Index))
+		case err != nil:
+			t.Fatal(err)
+		default:
+			got = append(got, cand.ID)
+		}
+	}
+	assert.Equal(t, []string{"c-1", "bad 1", "c-3", "bad 0", "c-5"}, got, "in the page's order, and the range goes on")
+
+	page, err = c.ATS.Candidates.List(ctx, account, truto.ListParams{}, truto.WithExcludeFields("id"))
+	require.NoError(t, err)
+	assert.Len(t, page.Result, 2, "a call that excluded the id checks nothing")
 }

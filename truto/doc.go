@@ -39,8 +39,10 @@
 // {"statusCode", "error", "message"}, and Fields from truto_error_insight
 // (missing body fields, query parameters or scopes). An error that came
 // from the ATS behind Truto matches ErrRemote; APIError.Details gives its
-// raw_response. A record answer without its "id" is a *DecodeError,
-// unless the call excluded the field.
+// raw_response. A record without its "id" is an error, never a value:
+// a single-record answer without one is a *DecodeError, and a list
+// reports such a record as a *RecordError without failing the page (see
+// RecordError), unless the call excluded the field.
 //
 // # Testing
 //

@@ -27,15 +27,31 @@ func FuzzListAnswer(f *testing.F) {
 	f.Add([]byte(`{"next_cursor":null}`))
 	f.Add([]byte(`{"result":[{"id":"1","tags":["a",{"id":"2","name":"b"}],"is_private":true}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		var a listAnswer[Candidate]
-		if json.Unmarshal(body, &a) != nil || a.decoded(body) != nil {
+		a := listAnswer[Candidate]{checkID: true}
+		if json.Unmarshal(body, &a) != nil {
 			return
+		}
+		decoded := len(a.Result)
+		if a.decoded(body) != nil {
+			return
+		}
+		if len(a.Result)+len(a.invalid) != decoded {
+			t.Fatalf("%d records decoded, %d kept and %d set apart", decoded, len(a.Result), len(a.invalid))
 		}
 		for i := range a.Result {
 			if a.Result[i].Raw() == nil {
 				t.Fatalf("record %d has no raw JSON", i)
 			}
+			if a.Result[i].ID == "" {
+				t.Fatalf("record %d has no id, yet is in the page", i)
+			}
 			_ = a.Result[i].IsPrivate.True()
+		}
+		for _, bad := range a.invalid {
+			var c Candidate
+			if json.Unmarshal(bad.Raw, &c) != nil || c.ID != "" {
+				t.Fatalf("record %d was set apart, but its raw JSON %s is not a record without an id", bad.Index, bad.Raw)
+			}
 		}
 		again, err := json.Marshal(a.Result)
 		if err != nil {

@@ -68,7 +68,39 @@ type ListPage[T any] struct {
 	// IsPartialResponse means the records lack some fields for this
 	// integration: Get returns the full record.
 	IsPartialResponse bool
+	// Invalid are the page's records that are not records (they lack
+	// their "id"), left out of Result; see RecordError.
+	Invalid []*RecordError
 }
+
+// RecordError is a record of a list answer that is not a record: it
+// lacks the "id" Truto documents on every record. The rule is the same
+// for one record and for a list: such a record is an error, never a
+// value. A Get of it fails with a *DecodeError; a list does not fail for
+// it (one bad record must not stop a sync), but List reports it in
+// ListPage.Invalid, and All yields it in the record's place and goes on
+// if the loop does. A call that excluded "id" (WithExcludeFields) checks
+// nothing. It matches ErrUnexpectedResponse.
+type RecordError struct {
+	Index int             // the record's position in its page
+	Raw   json.RawMessage // the record as Truto sent it
+	Err   error
+}
+
+// Error reads like `truto: record 3 of the page: want a record with "id": {"name":"x"}`.
+func (e *RecordError) Error() string {
+	raw := string(e.Raw)
+	if len(raw) > 256 {
+		raw = raw[:256] + "..."
+	}
+	return fmt.Sprintf("truto: record %d of the page: %v: %s", e.Index, e.Err, raw)
+}
+
+// Unwrap returns what is wrong with the record.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Is makes errors.Is(err, ErrUnexpectedResponse) true.
+func (e *RecordError) Is(target error) bool { return target == ErrUnexpectedResponse }
 
 // listMeta is what every list answer carries besides its records.
 type listMeta struct {
@@ -78,10 +110,13 @@ type listMeta struct {
 	IsPartialResponse bool    `json:"is_partial_response"`
 }
 
-// listAnswer is a list answer whose "result" is an array.
+// listAnswer is a list answer whose "result" is an array. checkID
+// moves the records without an id to invalid.
 type listAnswer[T any] struct {
 	listMeta
-	Result []T `json:"result"`
+	Result  []T `json:"result"`
+	checkID bool
+	invalid []*RecordError
 }
 
 // keyedAnswer is a list answer with truto_key_by: "result" is an object.
@@ -93,17 +128,29 @@ type keyedAnswer[T any] struct {
 // sourced is a record that keeps where its raw JSON is.
 type sourced interface{ setSource(rest.RawSource) }
 
-// decoded refuses an answer without "result" and tells each record
-// where its raw JSON is.
+// identified is a record of this package, with the id Truto documents
+// on every record.
+type identified interface{ recordID() string }
+
+// decoded refuses an answer without "result", tells each record where
+// its raw JSON is, and sets the records without an id apart.
 func (a *listAnswer[T]) decoded(body json.RawMessage) error {
 	if a.Result == nil {
 		return errNoResult
 	}
+	kept := a.Result[:0]
 	for i := range a.Result {
-		if s, ok := any(&a.Result[i]).(sourced); ok {
-			s.setSource(rest.ListItem(body, "result", i))
+		src := rest.ListItem(body, "result", i)
+		if r, ok := any(&a.Result[i]).(identified); ok && a.checkID && r.recordID() == "" {
+			a.invalid = append(a.invalid, &RecordError{Index: i, Raw: src.JSON(), Err: errNoID})
+			continue
 		}
+		if s, ok := any(&a.Result[i]).(sourced); ok {
+			s.setSource(src)
+		}
+		kept = append(kept, a.Result[i])
 	}
+	a.Result = kept
 	return nil
 }
 
@@ -143,9 +190,9 @@ func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListPa
 		err = r.c.call(ctx, k, &a)
 		page.Keyed, meta = a.Result, a.listMeta
 	} else {
-		var a listAnswer[T]
+		a := listAnswer[T]{checkID: !cfg.excludes("id")}
 		err = r.c.call(ctx, k, &a)
-		page.Result, meta = a.Result, a.listMeta
+		page.Result, page.Invalid, meta = a.Result, a.invalid, a.listMeta
 	}
 	if err != nil {
 		return nil, err
@@ -163,8 +210,10 @@ func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListPa
 // All ranges over every record from p.Cursor on, following next_cursor
 // (across empty pages that carry one) until Truto sends none. It fetches
 // lazily, one page in memory at a time, stops when the loop breaks, ends
-// with an error (yielded once) if Truto repeats a cursor, and yields a
-// *ValidationError before any request for bad input. opts apply to every
+// with an error (yielded once) if a request fails or Truto repeats a
+// cursor, and yields a *ValidationError before any request for bad
+// input. A record without its id is yielded as a *RecordError in its
+// place, and the range goes on if the loop does. opts apply to every
 // page's request.
 func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) iter.Seq2[T, error] {
 	cfg, err := typedConfig(opts)
@@ -180,15 +229,47 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 	if err != nil {
 		return func(yield func(T, error) bool) { var zero T; yield(zero, err) }
 	}
-	return paging.Cursor(ctx, p.Cursor, func(ctx context.Context, cursor string) ([]T, string, error) {
+	pages := paging.Cursor(ctx, p.Cursor, func(ctx context.Context, cursor string) ([]entry[T], string, error) {
 		q := p
 		q.Cursor = cursor
 		page, err := r.list(ctx, accountID, q, cfg)
 		if err != nil {
 			return nil, "", err
 		}
-		return page.Result, page.NextCursor, nil
+		return page.entries(), page.NextCursor, nil
 	})
+	return func(yield func(T, error) bool) {
+		for e, err := range pages {
+			if err == nil {
+				err = e.err
+			}
+			if !yield(e.record, err) || err != nil && e.err == nil {
+				return
+			}
+		}
+	}
+}
+
+// entry is a record of a page, or the error it is instead.
+type entry[T any] struct {
+	record T
+	err    error
+}
+
+// entries are the page's records and RecordErrors, in the page's order.
+func (p *ListPage[T]) entries() []entry[T] {
+	out := make([]entry[T], 0, len(p.Result)+len(p.Invalid))
+	next := 0
+	for _, bad := range p.Invalid {
+		for ; len(out) < bad.Index && next < len(p.Result); next++ {
+			out = append(out, entry[T]{record: p.Result[next]})
+		}
+		out = append(out, entry[T]{err: bad})
+	}
+	for _, r := range p.Result[next:] {
+		out = append(out, entry[T]{record: r})
+	}
+	return out
 }
 
 // Get returns one record.
@@ -321,27 +402,15 @@ func record(out any, checkID bool) rest.BodyDecoder {
 }
 
 // checkRecord is record's check of v, decoded from body. It checks this
-// package's record types (which keep their raw JSON), not a caller's own
-// type for Resource.
+// package's record types, not a caller's own type for Resource.
 func checkRecord(v any, body json.RawMessage, checkID bool) error {
-	s, ok := v.(sourced)
-	if !ok {
-		return nil
-	}
-	if checkID && !hasID(body) {
+	if r, ok := v.(identified); ok && checkID && r.recordID() == "" {
 		return errNoID
 	}
-	s.setSource(rest.WholeBody(body))
-	return nil
-}
-
-// hasID reports whether the record raw has a non-empty "id", matching the
-// key as encoding/json does.
-func hasID(raw json.RawMessage) bool {
-	var probe struct {
-		ID any `json:"id"`
+	if s, ok := v.(sourced); ok {
+		s.setSource(rest.WholeBody(body))
 	}
-	return json.Unmarshal(raw, &probe) == nil && probe.ID != nil && probe.ID != ""
+	return nil
 }
 
 // errNoID refuses an answer that is not a record: Truto documents "id" as
