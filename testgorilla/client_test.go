@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/jarcoal/httpmock"
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 	"github.com/recruitkit/recruitkit-go/testgorilla"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -327,10 +328,11 @@ func TestRateLimitResetIsWaitedOut(t *testing.T) {
 		httpmock.NewStringResponder(429, `{"detail":"Request was throttled."}`).
 			HeaderSet(http.Header{"X-Ratelimit-Limit": {"20"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {"0.3"}}).
 			Then(httpmock.NewStringResponder(200, `{"id":55}`)))
-	start := time.Now()
-	_, err := c.Assessments.Get(context.Background(), 55)
+	var waits []time.Duration
+	ctx := rest.WithWaitHook(context.Background(), func(d time.Duration) { waits = append(waits, d) })
+	_, err := c.Assessments.Get(ctx, 55)
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, time.Since(start), 300*time.Millisecond)
+	assert.Equal(t, []time.Duration{300 * time.Millisecond}, waits, "X-RateLimit-Reset is the wait")
 }
 
 func TestBadParamsSendNothing(t *testing.T) {

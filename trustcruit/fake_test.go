@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/recruitkit/recruitkit-go/cnps"
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 	"github.com/recruitkit/recruitkit-go/trustcruit"
 	"github.com/recruitkit/recruitkit-go/trustcruit/trustcruittest"
 	"github.com/stretchr/testify/assert"
@@ -140,12 +141,13 @@ func TestSubmitWhoseConnectionDropsIsNotSentAgain(t *testing.T) {
 func TestSubmitHitWith429IsRetriedAfterRetryAfter(t *testing.T) {
 	s := newFake(t)
 	s.Inject(trustcruittest.Fault{Status: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {"1"}}, Body: `{"detail":"Request was throttled."}`})
-	start := time.Now()
-	err := s.Client(trustcruit.WithRetry(3, time.Millisecond, 5*time.Second)).SubmitCandidate(context.Background(), trustcruit.SubmitCandidateParams{
+	var waits []time.Duration
+	ctx := rest.WithWaitHook(context.Background(), func(d time.Duration) { waits = append(waits, d) })
+	err := s.Client(trustcruit.WithRetry(3, time.Millisecond, 5*time.Second)).SubmitCandidate(ctx, trustcruit.SubmitCandidateParams{
 		SprancherID: trustcruit.TestSprancherID, Level: trustcruit.LevelTest, Email: "ada@example.com",
 	})
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, time.Since(start), time.Second)
+	assert.Equal(t, []time.Duration{time.Second}, waits, "Retry-After is the wait")
 	assert.Len(t, s.Requests(), 2)
 	assert.Len(t, s.Candidates(trustcruit.TestSprancherID), 1)
 }

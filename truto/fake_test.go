@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/recruitkit/recruitkit-go/internal/fake"
+	"github.com/recruitkit/recruitkit-go/internal/rest"
 	"github.com/recruitkit/recruitkit-go/truto"
 	"github.com/recruitkit/recruitkit-go/truto/trutotest"
 	"github.com/stretchr/testify/assert"
@@ -79,23 +81,30 @@ func TestA503IsNotRetriedAndA429Is(t *testing.T) {
 
 	s.ResetRequests()
 	s.Inject(trutotest.Fault{Status: 429, Header: http.Header{"Retry-After": {"1"}}, Body: `{"statusCode":429,"error":"Too Many Requests"}`})
-	start := time.Now()
-	_, err = s.Client().ATS.Jobs.List(context.Background(), acct, truto.ListParams{})
+	var waits []time.Duration
+	ctx := rest.WithWaitHook(context.Background(), func(d time.Duration) { waits = append(waits, d) })
+	_, err = s.Client().ATS.Jobs.List(ctx, acct, truto.ListParams{})
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, time.Since(start), time.Second)
+	assert.Equal(t, []time.Duration{time.Second}, waits, "Retry-After is the wait")
 	assert.Len(t, s.Requests(), 2)
 }
 
 func TestTheFakesRateLimitIsRiddenOut(t *testing.T) {
 	s, acct := newFake(t)
-	s.SetRateLimit(5, 300*time.Millisecond)
-	c := s.Client()
+	s.SetRateLimit(5, 10*time.Second)
+	// The client's waits move the fake's clock on instead of passing.
+	clock := fake.NewClock(time.Now())
+	s.SetClock(clock.Now)
+	var waited time.Duration
+	ctx := rest.WithWaitHook(context.Background(), func(d time.Duration) { waited += d; clock.Advance(d) })
+	c := s.Client(truto.WithRetry(3, time.Millisecond, 15*time.Second))
 	var resp truto.Response
 	for range 12 {
-		_, err := c.ATS.Jobs.List(context.Background(), acct, truto.ListParams{}, truto.WithResponseInto(&resp))
+		_, err := c.ATS.Jobs.List(ctx, acct, truto.ListParams{}, truto.WithResponseInto(&resp))
 		require.NoError(t, err)
 	}
 	assert.Greater(t, len(s.Requests()), 12, "some calls met a 429 and waited")
+	assert.Equal(t, 20*time.Second, waited, "two windows waited out, as Retry-After said")
 	assert.True(t, resp.RateLimit.Known)
 	assert.Equal(t, 5, resp.RateLimit.Limit)
 }

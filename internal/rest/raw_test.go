@@ -19,7 +19,7 @@ func TestListItemFindsWhatEncodingJSONDecoded(t *testing.T) {
 	}
 	for _, body := range []string{
 		`{"result":[{"id":"a"}]}`,
-		`{"reSult":[{"id":"a"}]}`,                      // a case-insensitive match
+		`{"reSult":[{"id":"a"}]}`,                       // a case-insensitive match
 		`{"RESULT":[{"id":"x"}],"result":[{"id":"a"}]}`, // the last match wins
 		`{"result":[{"id":"x"}],"Result":[{"id":"a"}]}`,
 		`{"reſult":[{"id":"a"}]}`, // ſ folds to s, as encoding/json folds it

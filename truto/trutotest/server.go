@@ -174,6 +174,14 @@ func (s *Server) AddEmptyPageAt(offset int) {
 	s.emptyAt[offset] = true
 }
 
+// SetClock replaces time.Now, for rate-limit windows and timestamps: a
+// test can advance the fake's time instead of sleeping.
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = now
+}
+
 // SetRateLimit allows limit requests per account per window.
 func (s *Server) SetRateLimit(limit int, window time.Duration) {
 	s.mu.Lock()
