@@ -328,3 +328,21 @@ func TestWaitHookTakesTheWaitInsteadOfSleeping(t *testing.T) {
 	assert.Equal(t, []time.Duration{7 * time.Second}, waits)
 	assert.False(t, errors.Is(err, ErrRateLimited))
 }
+
+// A DELETE retried after an attempt whose answer was lost, then told 404,
+// says both: it is gone, perhaps by the lost attempt.
+func TestADeleteRetriedIntoA404SaysTheOutcomeIsUnknown(t *testing.T) {
+	s := newCountingServer(t, func(w http.ResponseWriter, _ *http.Request) {
+		conn, _, _ := http.NewResponseController(w).Hijack()
+		conn.Close()
+	}, status(404, `{"detail":"Not found."}`))
+	_, err := s.client(t).Do(context.Background(), &Request{Method: http.MethodDelete, Path: "/w/7"}, nil)
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.ErrorIs(t, err, ErrOutcomeUnknown)
+	assert.GreaterOrEqual(t, s.hits.Load(), int32(2))
+
+	s = newCountingServer(t, status(404, `{"detail":"Not found."}`))
+	_, err = s.client(t).Do(context.Background(), &Request{Method: http.MethodDelete, Path: "/w/7"}, nil)
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "a plain 404 is a clear answer")
+}
