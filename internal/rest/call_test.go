@@ -346,3 +346,13 @@ func TestADeleteRetriedIntoA404SaysTheOutcomeIsUnknown(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "a plain 404 is a clear answer")
 }
+
+func TestTheCallLineNeverQuotesABody(t *testing.T) {
+	var rec records
+	c, mt := newMocked(t, WithLogger(slog.New(&rec)))
+	mt.RegisterResponder(http.MethodGet, "https://api.acme.test/w", httpmock.NewStringResponder(200, `<p>ada@example.com</p>`))
+	_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/w"}, &widget{})
+	require.ErrorIs(t, err, ErrUnexpectedResponse)
+	assert.NotContains(t, rec.text.String(), "ada@example.com")
+	assert.Contains(t, rec.text.String(), "unexpected response: expected *rest.widget")
+}

@@ -310,11 +310,18 @@ func (c *Client) logCall(ctx context.Context, r *Request, start time.Time, res *
 		slog.String("method", r.Method),
 		slog.String("path", r.Path),
 	}
+	// The outcome, never a body: a decode error's text quotes the answer,
+	// which may hold a candidate's personal data.
 	switch e := err.(type) {
 	case nil:
 		attrs = append(attrs, slog.Int("status", res.StatusCode), slog.Int("attempts", res.Attempts))
 	case *APIError:
 		attrs = append(attrs, slog.Int("status", e.StatusCode), slog.Int("attempts", e.Attempts))
+	case *DecodeError:
+		attrs = append(attrs, slog.Int("status", e.StatusCode), slog.Int("attempts", e.Attempts),
+			slog.String("error", "unexpected response: expected "+e.Expected))
+	case *TransportError:
+		attrs = append(attrs, slog.String("error", c.redactLog(e.Err.Error())), slog.Int("attempts", e.Attempts))
 	default:
 		attrs = append(attrs, slog.String("error", c.redactLog(err.Error())))
 	}
