@@ -456,7 +456,7 @@ func (c *Client) relogin(ctx context.Context, gen uint64) error {
 
 // sent is what the attempts of one request came to.
 type sent struct {
-	resp     *http.Response // the last answer, nil when err
+	resp     *http.Response // the last answer; with err, one whose body could not be read, or nil
 	err      error          // no (readable) answer
 	hreq     *http.Request
 	attempts int
