@@ -50,3 +50,4 @@
 package truto
 
 //go:generate go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options
+//go:generate go run ./internal/genats

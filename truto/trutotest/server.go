@@ -70,11 +70,15 @@ type Server struct {
 	window     time.Duration
 	windows    map[string]*rateWindow
 	rateLimits bool
+
+	admin // link tokens, environment integrations, webhooks and their deliveries (admin.go, webhooks.go)
 }
 
 type account struct {
+	id          string
 	integration string
 	tables      map[string]*table // "ats/candidates" -> records
+	info        accountInfo       // what the admin API shows of it
 }
 
 // table keeps records in creation order.
@@ -99,15 +103,17 @@ func NewServer() *Server {
 	s := &Server{
 		now: time.Now, accounts: map[string]*account{}, nextID: 1000, idem: map[string]storedAnswer{},
 		emptyAt: map[int]bool{}, files: map[string][]byte{}, limit: 50, window: 10 * time.Second,
-		windows: map[string]*rateWindow{}, rateLimits: true,
+		windows: map[string]*rateWindow{}, rateLimits: true, admin: newAdmin(),
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /unified/{model}/{resource}", s.api(s.list))
-	mux.HandleFunc("POST /unified/{model}/{resource}", s.api(s.idempotent(s.create)))
-	mux.HandleFunc("GET /unified/{model}/{resource}/{id}", s.api(s.get))
-	mux.HandleFunc("PATCH /unified/{model}/{resource}/{id}", s.api(s.idempotent(s.update)))
-	mux.HandleFunc("DELETE /unified/{model}/{resource}/{id}", s.api(s.idempotent(s.delete)))
-	mux.HandleFunc("POST /unified/{model}/{resource}/{id}", s.api(s.idempotent(s.customMethod)))
+	mux.HandleFunc("GET /unified/{model}/{resource}", s.api(serves("list", s.list)))
+	mux.HandleFunc("POST /unified/{model}/{resource}", s.api(serves("create", s.idempotent(s.create))))
+	mux.HandleFunc("GET /unified/{model}/{resource}/{id}", s.api(serves("get", s.get)))
+	mux.HandleFunc("PATCH /unified/{model}/{resource}/{id}", s.api(serves("update", s.idempotent(s.update))))
+	mux.HandleFunc("DELETE /unified/{model}/{resource}/{id}", s.api(serves("delete", s.idempotent(s.delete))))
+	mux.HandleFunc("POST /unified/{model}/{resource}/{id}", s.api(serves("", s.idempotent(s.customMethod))))
+	s.routeProxy(mux)
+	s.routeAdmin(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		trutoError(w, http.StatusNotFound, "Route not found", nil)
 	})
@@ -131,9 +137,7 @@ func (s *Server) Client(opts ...truto.Option) *truto.Client {
 func (s *Server) AddAccount(integration string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	id := fmt.Sprintf("62f44730-dd91-461e-bd6a-%012d", s.newID())
-	s.accounts[id] = &account{integration: integration, tables: map[string]*table{}}
-	return id
+	return s.addAccount(integration, "tenant-"+integration, nil).id
 }
 
 // AddRecord stores a record of model/resource for an account, giving it
@@ -307,6 +311,7 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request, *account)) http.
 			return
 		}
 		h(w, r, a)
+		s.deliverPending()
 	}
 }
 
@@ -387,10 +392,17 @@ func view(r Record, q map[string][]string) any {
 	return out
 }
 
-func tableKey(r *http.Request) string { return r.PathValue("model") + "/" + r.PathValue("resource") }
+// tableKey is where a request's records are: "<model>/<resource>" for
+// the unified API, "proxy/<resource>" for the proxy.
+func tableKey(r *http.Request) string {
+	return cmp.Or(r.PathValue("model"), "proxy") + "/" + r.PathValue("resource")
+}
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	q := r.URL.Query()
+	if atsRule(w, tableKey(r), q, nil) {
+		return
+	}
 	limit := DefaultLimit
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -417,7 +429,11 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	} else {
 		var ids []string
 		if t := a.tables[tableKey(r)]; t != nil {
-			ids = t.order
+			for _, id := range t.order {
+				if matches(t.byID[id], q) {
+					ids = append(ids, id)
+				}
+			}
 		}
 		for _, id := range ids[min(offset, len(ids)):min(offset+limit, len(ids))] {
 			page = append(page, view(a.tables[tableKey(r)].byID[id], q))
@@ -484,9 +500,12 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, a *account) {
 		return
 	}
 	q := r.URL.Query()
+	key := tableKey(r)
+	if atsRule(w, key, q, body) {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := tableKey(r)
 	if key == "ats/candidates" {
 		if a.integration == IntegrationLever && q.Get("job_id") == "" {
 			trutoError(w, http.StatusBadRequest, "", map[string]any{"truto_error_insight": map[string]any{
@@ -506,6 +525,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, a *account) {
 		s.shapeCandidate(a, body, q.Get("job_id"), q.Get("application_source"))
 	}
 	id := s.insert(a, key, body)
+	s.recordEvent(a, key, a.tables[key].byID[id])
 	fake.WriteJSON(w, http.StatusCreated, view(a.tables[key].byID[id], q))
 }
 
@@ -610,7 +630,10 @@ func (s *Server) changeApplication(w http.ResponseWriter, r *http.Request, a *ac
 		}
 		app["current_stage"] = Record{"id": stage, "name": stage, "job": app["job"]}
 	} else {
-		reason, _ := body["reject_reason_id"].(string)
+		reason, _ := body["reason_id"].(string)
+		if t := a.tables["ats/reject_reasons"]; t != nil && t.byID[reason] != nil {
+			reason, _ = t.byID[reason]["name"].(string)
+		}
 		app["rejected_at"] = now
 		app["reject_reason"] = cmp.Or(reason, "Rejected")
 	}
