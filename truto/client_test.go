@@ -357,8 +357,8 @@ func TestBadInputSendsNothing(t *testing.T) {
 			}
 			return nil
 		},
-		"no id":           func(c *truto.Client) error { _, err := c.ATS.Candidates.Get(ctx, account, ""); return err },
-		"delete no id":    func(c *truto.Client) error { return c.ATS.Candidates.Delete(ctx, account, "") },
+		"no id":        func(c *truto.Client) error { _, err := c.ATS.Candidates.Get(ctx, account, ""); return err },
+		"delete no id": func(c *truto.Client) error { return c.ATS.Candidates.Delete(ctx, account, "") },
 		"update no input": func(c *truto.Client) error {
 			_, err := truto.Resource[truto.Job](c, "ats", "jobs").Update(ctx, account, "j", nil)
 			return err
