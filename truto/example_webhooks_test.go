@@ -22,21 +22,22 @@ func ExampleWebhookHandler() {
 	c := fake.Client()
 	ctx := context.Background()
 
-	var secret string // from Webhooks.Create's answer; keep it in your secrets store
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		truto.WebhookHandler(secret, func(ctx context.Context, e truto.Event) error {
-			if e.Type != truto.EventIntegratedAccountActive {
-				return nil // not ours to handle: 200 all the same
-			}
-			a, err := e.IntegratedAccount()
-			if err != nil {
-				return err
-			}
-			fmt.Println("ready:", a.TenantID, a.Integration.Name)
-			return nil
-		}).ServeHTTP(w, r)
-	})
-	srv := httptest.NewTLSServer(handler) // in production: http.Handle("/webhooks/truto", truto.WebhookHandler(...))
+	handle := func(ctx context.Context, e truto.Event) error {
+		if e.Type != truto.EventIntegratedAccountActive {
+			return nil // not ours to handle: 200 all the same
+		}
+		a, err := e.IntegratedAccount()
+		if err != nil {
+			return err // 500: Truto sends it again
+		}
+		fmt.Println("ready:", a.TenantID, a.Integration.Name)
+		return nil
+	}
+	// In production: http.Handle("/webhooks/truto", truto.WebhookHandler(secret, handle)).
+	// Here the receiver's URL must exist before the webhook, and the
+	// webhook before its secret.
+	var receiver http.Handler
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.ServeHTTP(w, r) }))
 	defer srv.Close()
 	fake.SetWebhookClient(srv.Client())
 
@@ -45,7 +46,7 @@ func ExampleWebhookHandler() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	secret = hook.Secret
+	receiver = truto.WebhookHandler(hook.Secret, handle) // keep the secret in your secrets store
 
 	tok, _ := c.LinkTokens.Create(ctx, truto.CreateLinkTokenParams{TenantID: "acme-1"})
 	if _, err := fake.ConnectAccount(tok.Token, trutotest.IntegrationGreenhouse); err != nil {
@@ -183,7 +184,7 @@ func ExampleWebhooksService_Test() {
 
 	fmt.Println(c.Webhooks.Test(ctx, hook.ID))
 	d := fake.Deliveries()[0]
-	fmt.Println(d.Event, string(d.Body[strings.Index(string(d.Body), `"payload"`):][:24]))
+	fmt.Println(d.Event, string(d.Body[strings.Index(string(d.Body), `"payload"`):][:23]))
 	// Output:
 	// <nil>
 	// test "payload":{"foo":"bar"}

@@ -345,20 +345,18 @@ func TestTheFakesDeliveriesAndFaults(t *testing.T) {
 
 	var got []truto.Event
 	var mu sync.Mutex
-	var secret atomic.Value
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		truto.WebhookHandler(secret.Load().(string), func(_ context.Context, e truto.Event) error {
-			mu.Lock()
-			defer mu.Unlock()
-			got = append(got, e)
-			return nil
-		}).ServeHTTP(w, r)
-	}))
+	var receiver http.Handler
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.ServeHTTP(w, r) }))
 	defer srv.Close()
 	s.SetWebhookClient(srv.Client())
 	hook, err := c.Webhooks.Create(ctx, truto.CreateWebhookParams{TargetURL: srv.URL + "/truto"})
 	require.NoError(t, err)
-	secret.Store(hook.Secret)
+	receiver = truto.WebhookHandler(hook.Secret, func(_ context.Context, e truto.Event) error {
+		mu.Lock()
+		defer mu.Unlock()
+		got = append(got, e)
+		return nil
+	})
 
 	s.InjectDelivery(trutotest.DeliveryFault{Tamper: true}, trutotest.DeliveryFault{HexSignature: true},
 		trutotest.DeliveryFault{Delay: time.Hour}, trutotest.DeliveryFault{Drop: true}, trutotest.DeliveryFault{Duplicate: true})
