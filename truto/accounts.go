@@ -3,6 +3,7 @@ package truto
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -395,6 +396,9 @@ func (c *Capabilities) UnmarshalJSON(b []byte) error {
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err
+	}
+	if raw.Unified == nil && raw.Proxy == nil {
+		return errors.New(`want capabilities: no "unified" and no "proxy"`)
 	}
 	type unified struct {
 		APIName     string   `json:"api_name"`

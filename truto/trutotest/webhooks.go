@@ -381,3 +381,18 @@ func (s *Server) testWebhook(w http.ResponseWriter, r *http.Request) {
 	}
 	fake.WriteJSON(w, http.StatusOK, Record{"success": true})
 }
+
+// AddWebhook adds an active webhook to targetURL for events (all when
+// none), as Webhooks.Create would, and returns its id and secret.
+func (s *Server) AddWebhook(targetURL string, events ...truto.EventType) (id, secret string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now().UTC().Format(time.RFC3339Nano)
+	h := &webhook{id: uuid("b6d29b9b", s.newID()), secret: uuid("5ec2e700", s.newID()), target: targetURL, active: true, created: now, updated: now}
+	for _, e := range events {
+		h.events = append(h.events, string(e))
+	}
+	s.webhooks[h.id] = h
+	s.webhookOrder = append(s.webhookOrder, h.id)
+	return h.id, h.secret
+}
