@@ -1,5 +1,6 @@
-// Package trutotest is an in-process fake of Truto's unified API, for
-// testing code that uses package truto without the network.
+// Package trutotest is an in-process fake of Truto's API (unified,
+// proxy and admin, and webhook deliveries), for testing code that uses
+// package truto without the network.
 //
 // It holds integrated accounts and their records in memory, per unified
 // model and resource (ATS candidates, jobs and applications, or anything
@@ -15,6 +16,21 @@
 // (a repeated key gets the first answer and writes nothing), and limits
 // each account to 50 requests per 10 seconds with 429, Retry-After and
 // the ratelimit-* headers (SetRateLimit, DisableRateLimits).
+//
+// Each Unified ATS resource serves the methods package truto types for
+// it (others answer 404), with rules of the ATSs behind it (a job form's
+// fields need job_id; an activity needs candidate_id), and a list's own
+// parameters (candidate_id=, job_id=, ...) filter it. The proxy API
+// serves /proxy/<resource> from the "proxy" model's records
+// (HandleProxyMethod adds custom methods). The admin API serves link
+// tokens (ConnectAccount completes the customer's side of the flow),
+// integrated accounts and their capabilities (SetCapabilities),
+// environment integrations, and webhooks: events (integrated_account:*
+// after a link flow, record:created after a unified create, Emit for
+// others) are delivered to each subscribed webhook, signed as Truto
+// signs them (Sign, SignHex), retried as Truto retries, and recorded
+// (Deliveries); InjectDelivery tampers with, duplicates, backdates or
+// drops them.
 //
 // Faults are injected with FailNext and Inject, and every request is
 // recorded (Requests).
