@@ -8,7 +8,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -56,8 +55,6 @@ type CreateLinkTokenParams struct {
 	// eu. A reconnect ignores it.
 	Region string `json:"region,omitempty"`
 }
-
-var tenantPattern = regexp.MustCompile(`^[A-Za-z0-9._:@+\-]{1,256}$`)
 
 func (p CreateLinkTokenParams) validate() error {
 	switch {

@@ -186,11 +186,17 @@ func TestAdminBadInputSendsNothing(t *testing.T) {
 			_, err := c.Webhooks.Update(ctx, "wh", truto.UpdateWebhookParams{})
 			return err
 		},
-		"test no id":        func(c *truto.Client) error { return c.Webhooks.Test(ctx, "") },
-		"get no id":         func(c *truto.Client) error { _, err := c.IntegratedAccounts.Get(ctx, " "); return err },
-		"delete no id":      func(c *truto.Client) error { return c.Webhooks.Delete(ctx, "") },
-		"account update":    func(c *truto.Client) error { _, err := c.IntegratedAccounts.Update(ctx, "a", truto.UpdateIntegratedAccountParams{}); return err },
-		"capabilities type": func(c *truto.Client) error { _, err := c.IntegratedAccounts.Capabilities(ctx, "a", truto.CapabilitiesParams{Type: "x"}); return err },
+		"test no id":   func(c *truto.Client) error { return c.Webhooks.Test(ctx, "") },
+		"get no id":    func(c *truto.Client) error { _, err := c.IntegratedAccounts.Get(ctx, " "); return err },
+		"delete no id": func(c *truto.Client) error { return c.Webhooks.Delete(ctx, "") },
+		"account update": func(c *truto.Client) error {
+			_, err := c.IntegratedAccounts.Update(ctx, "a", truto.UpdateIntegratedAccountParams{})
+			return err
+		},
+		"capabilities type": func(c *truto.Client) error {
+			_, err := c.IntegratedAccounts.Capabilities(ctx, "a", truto.CapabilitiesParams{Type: "x"})
+			return err
+		},
 		"negative limit": func(c *truto.Client) error {
 			_, err := c.EnvironmentIntegrations.List(ctx, truto.ListEnvironmentIntegrationsParams{Limit: -1})
 			return err

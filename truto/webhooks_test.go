@@ -47,17 +47,22 @@ func TestVerifyWebhookAcceptsHexAndBase64(t *testing.T) {
 		"hex":               sigHeader("format=sha256,v=" + hex.EncodeToString(sum)),
 		"base64 unpadded":   sigHeader("format=sha256,v=" + base64.RawStdEncoding.EncodeToString(sum)),
 		"bare v":            sigHeader("v=" + base64.StdEncoding.EncodeToString(sum)),
-		"lower-case header": {"x-truto-signature": {"format=sha256,v=" + hex.EncodeToString(sum)}},
+		"lower-case header": lowerCaseHeader("format=sha256,v=" + hex.EncodeToString(sum)),
 		"the fake's":        sigHeader(trutotest.Sign(webhookSecret, body)),
 		"the fake's hex":    sigHeader(trutotest.SignHex(webhookSecret, body)),
 	} {
 		t.Run(name, func(t *testing.T) {
-			if name == "lower-case header" {
-				h = http.Header{http.CanonicalHeaderKey("x-truto-signature"): h["x-truto-signature"]}
-			}
 			assert.NoError(t, truto.VerifyWebhook(webhookSecret, h, body))
 		})
 	}
+}
+
+// lowerCaseHeader is the header as Truto's overview page writes it,
+// x-truto-signature, set as a server receives it.
+func lowerCaseHeader(v string) http.Header {
+	h := http.Header{}
+	h.Set("x-truto-signature", v)
+	return h
 }
 
 func TestVerifyWebhookRefuses(t *testing.T) {
@@ -214,9 +219,11 @@ type blockingStore struct {
 	err   error
 }
 
-func (b blockingStore) Claim(context.Context, string) (truto.DeliveryState, error) { return b.state, b.err }
-func (blockingStore) Done(context.Context, string) error                          { return nil }
-func (blockingStore) Release(context.Context, string) error                       { return nil }
+func (b blockingStore) Claim(context.Context, string) (truto.DeliveryState, error) {
+	return b.state, b.err
+}
+func (blockingStore) Done(context.Context, string) error    { return nil }
+func (blockingStore) Release(context.Context, string) error { return nil }
 
 func TestWebhookDeliveryStore(t *testing.T) {
 	r := newReceiver(t, truto.WithDeliveryStore(blockingStore{state: truto.DeliveryInProgress}))
