@@ -297,7 +297,8 @@ var methods = []method{
 		return err
 	}},
 	{name: "truto IntegratedAccounts.Delete", class: delete, truto: true, run: func(ctx context.Context, e *env) error {
-		return e.ttc.IntegratedAccounts.Delete(ctx, e.account)
+		// An account of its own: the concurrent test shares e.account.
+		return e.ttc.IntegratedAccounts.Delete(ctx, e.tt.AddAccount(trutotest.IntegrationGreenhouse))
 	}},
 	{name: "truto IntegratedAccounts.Capabilities", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
 		_, err := e.ttc.IntegratedAccounts.Capabilities(ctx, e.account, truto.CapabilitiesParams{})

@@ -218,11 +218,7 @@ type ListIntegratedAccountsParams struct {
 //
 //	GET /integrated-account?tenant_id=&integration[name]=&status=&limit=&next_cursor=
 func (s *IntegratedAccountsService) List(ctx context.Context, p ListIntegratedAccountsParams, opts ...RequestOption) (*ListPage[IntegratedAccount], error) {
-	cfg, q, err := s.query(p, opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.a.list(ctx, q, cfg)
+	return s.a.listOf(ctx, p, p.Filter, p.Limit, opts)
 }
 
 // All ranges over every integrated account from p.Cursor on, page by
@@ -230,20 +226,7 @@ func (s *IntegratedAccountsService) List(ctx context.Context, p ListIntegratedAc
 //
 //	GET /integrated-account?...&next_cursor=
 func (s *IntegratedAccountsService) All(ctx context.Context, p ListIntegratedAccountsParams, opts ...RequestOption) iter.Seq2[IntegratedAccount, error] {
-	cfg, q, err := s.query(p, opts)
-	if err != nil {
-		return failed[IntegratedAccount](err)
-	}
-	return s.a.all(ctx, q, cfg)
-}
-
-func (s *IntegratedAccountsService) query(p ListIntegratedAccountsParams, opts []RequestOption) (*requestConfig, url.Values, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	q, err := adminQuery(p, p.Filter, p.Limit)
-	return cfg, q, err
+	return s.a.allOf(ctx, p, p.Filter, p.Limit, opts)
 }
 
 // Get returns one integrated account.
@@ -511,31 +494,14 @@ type ListEnvironmentIntegrationsParams struct {
 //
 //	GET /environment-integration?integration[category]=&is_enabled=&limit=&next_cursor=
 func (s *EnvironmentIntegrationsService) List(ctx context.Context, p ListEnvironmentIntegrationsParams, opts ...RequestOption) (*ListPage[EnvironmentIntegration], error) {
-	cfg, q, err := s.query(p, opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.a.list(ctx, q, cfg)
+	return s.a.listOf(ctx, p, p.Filter, p.Limit, opts)
 }
 
 // All ranges over every environment integration from p.Cursor on.
 //
 //	GET /environment-integration?...&next_cursor=
 func (s *EnvironmentIntegrationsService) All(ctx context.Context, p ListEnvironmentIntegrationsParams, opts ...RequestOption) iter.Seq2[EnvironmentIntegration, error] {
-	cfg, q, err := s.query(p, opts)
-	if err != nil {
-		return failed[EnvironmentIntegration](err)
-	}
-	return s.a.all(ctx, q, cfg)
-}
-
-func (s *EnvironmentIntegrationsService) query(p ListEnvironmentIntegrationsParams, opts []RequestOption) (*requestConfig, url.Values, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	q, err := adminQuery(p, p.Filter, p.Limit)
-	return cfg, q, err
+	return s.a.allOf(ctx, p, p.Filter, p.Limit, opts)
 }
 
 // Get returns one environment integration.

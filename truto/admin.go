@@ -124,6 +124,34 @@ func (a *adminListAnswer[T]) decoded(body json.RawMessage) error {
 	return a.sort(body, key)
 }
 
+// listOf is a service's List: its options checked, p (a params struct
+// with its Filter and Limit) encoded, one page fetched.
+func (a admin[T]) listOf(ctx context.Context, p any, filter url.Values, limit int, opts []RequestOption) (*ListPage[T], error) {
+	cfg, q, err := listQuery(p, filter, limit, opts)
+	if err != nil {
+		return nil, err
+	}
+	return a.list(ctx, q, cfg)
+}
+
+// allOf is a service's All, as listOf is its List.
+func (a admin[T]) allOf(ctx context.Context, p any, filter url.Values, limit int, opts []RequestOption) iter.Seq2[T, error] {
+	cfg, q, err := listQuery(p, filter, limit, opts)
+	if err != nil {
+		return failed[T](err)
+	}
+	return a.all(ctx, q, cfg)
+}
+
+func listQuery(p any, filter url.Values, limit int, opts []RequestOption) (*requestConfig, url.Values, error) {
+	cfg, err := adminConfig(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	q, err := adminQuery(p, filter, limit)
+	return cfg, q, err
+}
+
 // adminQuery encodes an admin list's params and their Filter.
 func adminQuery(p any, filter url.Values, limit int) (url.Values, error) {
 	if limit < 0 {

@@ -127,31 +127,14 @@ type ListWebhooksParams struct {
 //
 //	GET /webhook?is_active=&limit=&next_cursor=
 func (s *WebhooksService) List(ctx context.Context, p ListWebhooksParams, opts ...RequestOption) (*ListPage[Webhook], error) {
-	cfg, q, err := s.query(p, opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.a.list(ctx, q, cfg)
+	return s.a.listOf(ctx, p, p.Filter, p.Limit, opts)
 }
 
 // All ranges over every webhook from p.Cursor on.
 //
 //	GET /webhook?...&next_cursor=
 func (s *WebhooksService) All(ctx context.Context, p ListWebhooksParams, opts ...RequestOption) iter.Seq2[Webhook, error] {
-	cfg, q, err := s.query(p, opts)
-	if err != nil {
-		return failed[Webhook](err)
-	}
-	return s.a.all(ctx, q, cfg)
-}
-
-func (s *WebhooksService) query(p ListWebhooksParams, opts []RequestOption) (*requestConfig, url.Values, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, nil, err
-	}
-	q, err := adminQuery(p, p.Filter, p.Limit)
-	return cfg, q, err
+	return s.a.allOf(ctx, p, p.Filter, p.Limit, opts)
 }
 
 // Get returns one webhook (without its secret).

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -152,14 +151,9 @@ func (s *Server) withAccount(h func(http.ResponseWriter, *http.Request, *account
 // ({"result", "next_cursor", "limit"}), paged like the unified lists.
 func adminPage(w http.ResponseWriter, r *http.Request, items []Record) {
 	q := r.URL.Query()
-	limit := DefaultLimit
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			trutoError(w, http.StatusBadRequest, "limit must be a positive integer", nil)
-			return
-		}
-		limit = n
+	limit, ok := pageLimit(w, q)
+	if !ok {
+		return
 	}
 	offset := 0
 	if c := q.Get("next_cursor"); c != "" { // empty is the first page, as Truto's SDK sends it

@@ -46,6 +46,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -419,14 +420,9 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	if atsRule(w, tableKey(r), q, nil) {
 		return
 	}
-	limit := DefaultLimit
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			trutoError(w, http.StatusBadRequest, "limit must be a positive integer", nil)
-			return
-		}
-		limit = n
+	limit, ok := pageLimit(w, q)
+	if !ok {
+		return
 	}
 	offset, empty := 0, false
 	if c := q.Get("next_cursor"); c != "" {
@@ -469,6 +465,21 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	fake.WriteJSON(w, http.StatusOK, map[string]any{
 		"result": page, "next_cursor": next, "prev_cursor": nil, "result_count": len(page), "is_partial_response": false,
 	})
+}
+
+// pageLimit reads a list's limit (DefaultLimit when none), answering
+// 400 to a bad one.
+func pageLimit(w http.ResponseWriter, q url.Values) (int, bool) {
+	v := q.Get("limit")
+	if v == "" {
+		return DefaultLimit, true
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		trutoError(w, http.StatusBadRequest, "limit must be a positive integer", nil)
+		return 0, false
+	}
+	return n, true
 }
 
 // cursor encodes a page position: "o" is the page at offset, "e" the
