@@ -257,6 +257,75 @@ var methods = []method{
 	{name: "truto ATS.Attachments.Download", class: keyed, truto: true, run: func(ctx context.Context, e *env) error {
 		return drain(e.ttc.ATS.Attachments.Download(ctx, e.account, "https://files.example.com/cv.pdf"))
 	}},
+	{name: "truto ATS.Activities.Create", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Activities.Create(ctx, e.account, truto.ActivityInput{CandidateID: e.candidateID, Body: "note"})
+		return err
+	}},
+	{name: "truto ATS.Applications.Get", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Applications.Get(ctx, e.account, e.appID)
+		return err
+	}},
+	{name: "truto ATS.Users.List", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.ATS.Users.List(ctx, e.account, truto.ListParams{})
+		return err
+	}},
+	{name: "truto Proxy.List", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := truto.Proxy[map[string]any](e.ttc, "people").List(ctx, e.account, truto.ListParams{})
+		return err
+	}},
+	{name: "truto Proxy.Create", class: keyed, decodes: true, anyJSON: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := truto.Proxy[map[string]any](e.ttc, "people").Create(ctx, e.account, map[string]string{"name": "Ada"}, nil)
+		return err
+	}},
+	{name: "truto LinkTokens.Create", class: write, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.LinkTokens.Create(ctx, truto.CreateLinkTokenParams{TenantID: "acme-1"})
+		return err
+	}},
+	{name: "truto IntegratedAccounts.List", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.IntegratedAccounts.List(ctx, truto.ListIntegratedAccountsParams{})
+		return err
+	}},
+	{name: "truto IntegratedAccounts.All", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		return first(e.ttc.IntegratedAccounts.All(ctx, truto.ListIntegratedAccountsParams{}))
+	}},
+	{name: "truto IntegratedAccounts.Get", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.IntegratedAccounts.Get(ctx, e.account)
+		return err
+	}},
+	{name: "truto IntegratedAccounts.Update", class: write, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.IntegratedAccounts.Update(ctx, e.account, truto.UpdateIntegratedAccountParams{TenantID: "acme-2"})
+		return err
+	}},
+	{name: "truto IntegratedAccounts.Delete", class: delete, truto: true, run: func(ctx context.Context, e *env) error {
+		// An account of its own: the concurrent test shares e.account.
+		return e.ttc.IntegratedAccounts.Delete(ctx, e.tt.AddAccount(trutotest.IntegrationGreenhouse))
+	}},
+	{name: "truto IntegratedAccounts.Capabilities", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.IntegratedAccounts.Capabilities(ctx, e.account, truto.CapabilitiesParams{})
+		return err
+	}},
+	{name: "truto EnvironmentIntegrations.List", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.EnvironmentIntegrations.List(ctx, truto.ListEnvironmentIntegrationsParams{})
+		return err
+	}},
+	{name: "truto Webhooks.Create", class: write, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.Webhooks.Create(ctx, truto.CreateWebhookParams{TargetURL: "https://hooks.example.com/truto"})
+		return err
+	}},
+	{name: "truto Webhooks.List", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.Webhooks.List(ctx, truto.ListWebhooksParams{})
+		return err
+	}},
+	{name: "truto Webhooks.Update", class: write, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		id, _ := e.tt.AddWebhook("https://hooks.example.com/truto")
+		off := false
+		_, err := e.ttc.Webhooks.Update(ctx, id, truto.UpdateWebhookParams{IsActive: &off})
+		return err
+	}},
+	{name: "truto Webhooks.Delete", class: delete, truto: true, run: func(ctx context.Context, e *env) error {
+		id, _ := e.tt.AddWebhook("https://hooks.example.com/truto")
+		return e.ttc.Webhooks.Delete(ctx, id)
+	}},
 	{name: "truto Client.Raw", get: true, class: read, decodes: true, anyJSON: true, truto: true, run: func(ctx context.Context, e *env) error {
 		_, err := e.ttc.Raw(ctx, truto.UnifiedRequest{Model: "ats", Resource: "candidates", ID: e.candidateID, IntegratedAccountID: e.account})
 		return err

@@ -2,288 +2,18 @@ package truto
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"iter"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
-// ATS is the unified ATS model's typed resources.
-type ATS struct {
-	Candidates   *CandidatesService
-	Jobs         *ResourceClient[Job]
-	Applications *ApplicationsService
-	Attachments  *AttachmentsService
-}
-
-func newATS(c *Client) *ATS {
-	return &ATS{
-		Candidates:   &CandidatesService{r: Resource[Candidate](c, "ats", "candidates")},
-		Jobs:         Resource[Job](c, "ats", "jobs"),
-		Applications: &ApplicationsService{r: Resource[Application](c, "ats", "applications")},
-		Attachments:  &AttachmentsService{c: c},
-	}
-}
-
-// Ref is a reference to another record: {"id": "..."}.
-type Ref struct {
-	ID string `json:"id"`
-}
-
-// Email is an email address of a candidate.
-type Email struct {
-	Email string `json:"email"`
-	Type  string `json:"type,omitempty"`
-}
-
-// Phone is a phone number of a candidate.
-type Phone struct {
-	Number    string `json:"number"`
-	Extension string `json:"extension,omitempty"`
-	Type      string `json:"type,omitempty"`
-}
-
-// URL is a web address of a candidate.
-type URL struct {
-	URL  string `json:"url"`
-	Type string `json:"type,omitempty"`
-}
-
-// Tag labels a candidate. Some integrations send tags as {id, name}
-// objects and others as plain strings; both decode into Tag (a string
-// as its Name).
-type Tag struct {
-	ID   string `json:"id,omitempty"`
-	Name string `json:"name,omitempty"`
-}
-
-// UnmarshalJSON reads an {id, name} object or a plain string.
-func (t *Tag) UnmarshalJSON(b []byte) error {
-	var name string
-	if json.Unmarshal(b, &name) == nil {
-		*t = Tag{Name: name}
-		return nil
-	}
-	type plain Tag
-	return json.Unmarshal(b, (*plain)(t))
-}
-
-// Attachment is a file attached to a candidate or an application.
-type Attachment struct {
-	ID             string    `json:"id"`
-	FileName       string    `json:"file_name,omitempty"`
-	FileURL        string    `json:"file_url,omitempty"`
-	URL            string    `json:"url,omitempty"`
-	AttachmentType string    `json:"attachment_type,omitempty"` // resume, cover_letter, other
-	Type           string    `json:"type,omitempty"`            // "resume" on input for a resume
-	Candidate      *Ref      `json:"candidate,omitempty"`
-	Application    *Ref      `json:"application,omitempty"`
-	Job            *Ref      `json:"job,omitempty"`
-	CreatedAt      time.Time `json:"created_at,omitzero"`
-	UpdatedAt      time.Time `json:"updated_at,omitzero"`
-}
-
-// FormFieldAnswer answers a job's application form (Lever requires
-// them on create).
-type FormFieldAnswer struct {
-	GroupID string `json:"group_id,omitempty"`
-	Name    string `json:"name,omitempty"`
-	Value   string `json:"value,omitempty"`
-}
-
-// CandidateInput is the body of a candidate create or update: the
-// reference page's request fields. Zero fields are not sent.
-type CandidateInput struct {
-	FirstName string   `json:"first_name,omitempty"`
-	LastName  string   `json:"last_name,omitempty"`
-	Title     string   `json:"title,omitempty"`
-	Company   string   `json:"company,omitempty"`
-	Emails    []Email  `json:"emails,omitempty"`
-	Phones    []Phone  `json:"phones,omitempty"`
-	Locations []string `json:"locations,omitempty"`
-	// Links are web addresses; the reference page names the field without
-	// a type, and they are sent as the response's urls are, {url, type}.
-	Links               []URL             `json:"links,omitempty"`
-	Tags                []Tag             `json:"tags,omitempty"`
-	Attachments         []Attachment      `json:"attachments,omitempty"`
-	JobFormFieldAnswers []FormFieldAnswer `json:"job_form_field_answers,omitempty"`
-	// RemoteData is passed to the ATS untouched.
-	RemoteData map[string]any `json:"remote_data,omitempty"`
-}
-
-// Candidate is a unified ATS candidate: the reference page's response
-// fields. An answer without the record's "id" is a *DecodeError, unless
-// the call excluded it (WithExcludeFields).
-type Candidate struct {
-	ID                string        `json:"id"`
-	FirstName         string        `json:"first_name"`
-	LastName          string        `json:"last_name"`
-	Name              string        `json:"name"`
-	Title             string        `json:"title"`
-	Company           string        `json:"company"`
-	Emails            []Email       `json:"emails"`
-	Phones            []Phone       `json:"phones"`
-	Locations         []string      `json:"locations"`
-	URLs              []URL         `json:"urls"`
-	Tags              []Tag         `json:"tags"`
-	Attachments       []Attachment  `json:"attachments"`
-	Applications      []Application `json:"applications"`
-	CanEmail          bool          `json:"can_email"`
-	IsPrivate         Flag          `json:"is_private"`
-	CreatedAt         time.Time     `json:"created_at"`
-	UpdatedAt         time.Time     `json:"updated_at"`
-	LastInteractionAt time.Time     `json:"last_interaction_at"`
-	// RemoteData is the ATS's own record.
-	RemoteData map[string]any `json:"remote_data,omitempty"`
-
-	source // Raw(): the record as Truto sent it, applications and attachments included
-}
-
-// Flag is a yes/no field that Truto documents as a string ("true") and
-// some integrations send as a boolean; both decode, and it encodes as
-// the string.
-type Flag string
-
-// UnmarshalJSON reads a boolean, a string or null.
-func (f *Flag) UnmarshalJSON(b []byte) error {
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	switch x := v.(type) {
-	case nil:
-		*f = ""
-	case bool:
-		*f = Flag(strconv.FormatBool(x))
-	case string:
-		*f = Flag(x)
-	default:
-		return fmt.Errorf("want a boolean or a string, got %s", b)
-	}
-	return nil
-}
-
-// True reports whether the flag is set ("true", "1", "yes", any case).
-func (f Flag) True() bool {
-	switch strings.ToLower(string(f)) {
-	case "true", "1", "yes":
-		return true
-	}
-	return false
-}
-
-// Application is a candidate's application to a job.
-type Application struct {
-	ID           string         `json:"id"`
-	Candidate    *Ref           `json:"candidate,omitempty"`
-	Job          *Ref           `json:"job,omitempty"`
-	CurrentStage *Stage         `json:"current_stage,omitempty"`
-	CreditedTo   *User          `json:"credited_to,omitempty"`
-	Source       *Source        `json:"source,omitempty"`
-	RejectReason string         `json:"reject_reason,omitempty"`
-	RejectedAt   time.Time      `json:"rejected_at,omitzero"`
-	AppliedAt    time.Time      `json:"applied_at,omitzero"`
-	Attachments  []Attachment   `json:"attachments,omitempty"`
-	CreatedAt    time.Time      `json:"created_at,omitzero"`
-	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
-	RemoteData   map[string]any `json:"remote_data,omitempty"`
-
-	source // Raw(); an application inside a Candidate is in the candidate's Raw()
-}
-
-// Stage is an application's stage in a job's pipeline.
-type Stage struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name,omitempty"`
-	Job       *Ref      `json:"job,omitempty"`
-	CreatedAt time.Time `json:"created_at,omitzero"`
-	UpdatedAt time.Time `json:"updated_at,omitzero"`
-}
-
-// User is an ATS user, such as the recruiter an application is credited
-// to.
-type User struct {
-	ID        string      `json:"id"`
-	FirstName string      `json:"first_name,omitempty"`
-	LastName  string      `json:"last_name,omitempty"`
-	Emails    []UserEmail `json:"emails,omitempty"`
-}
-
-// UserEmail is an email address of a user.
-type UserEmail struct {
-	Email     string `json:"email"`
-	IsPrimary bool   `json:"is_primary,omitempty"`
-	Type      string `json:"type,omitempty"`
-}
-
-// Source is where an application came from.
-type Source struct {
-	ID   string `json:"id,omitempty"`
-	Name string `json:"name,omitempty"`
-}
-
-// Job is a unified ATS job. Truto's jobs carry more than these fields,
-// varying by integration: Raw() and RemoteData hold the rest.
-type Job struct {
-	ID          string         `json:"id"`
-	Name        string         `json:"name"`
-	Description string         `json:"description,omitempty"`
-	Status      string         `json:"status,omitempty"`
-	CreatedAt   time.Time      `json:"created_at,omitzero"`
-	UpdatedAt   time.Time      `json:"updated_at,omitzero"`
-	RemoteData  map[string]any `json:"remote_data,omitempty"`
-
-	source
-}
-
-func (c *Candidate) recordID() string   { return c.ID }
-func (a *Application) recordID() string { return a.ID }
-func (j *Job) recordID() string         { return j.ID }
-
-// source is where a record's raw JSON is; the record types embed it.
-type source struct{ src rest.RawSource }
-
-// Raw returns the record as Truto sent it, with the fields the Go type
-// does not name; nil when the client did not decode it.
-func (s *source) Raw() json.RawMessage { return s.src.JSON() }
-
-func (s *source) setSource(src rest.RawSource) { s.src = src }
-
-// CandidatesService is the ATS candidates resource,
-// /unified/ats/candidates.
-type CandidatesService struct{ r *ResourceClient[Candidate] }
-
-// List returns one page of candidates (see ResourceClient.List).
-func (s *CandidatesService) List(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) (*ListPage[Candidate], error) {
-	return s.r.List(ctx, accountID, p, opts...)
-}
-
-// All ranges over every candidate (see ResourceClient.All).
-func (s *CandidatesService) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) iter.Seq2[Candidate, error] {
-	return s.r.All(ctx, accountID, p, opts...)
-}
-
-// Get returns one candidate (see ResourceClient.Get).
-func (s *CandidatesService) Get(ctx context.Context, accountID, id string, opts ...RequestOption) (*Candidate, error) {
-	return s.r.Get(ctx, accountID, id, opts...)
-}
-
-// Update changes a candidate's fields (see ResourceClient.Update).
-func (s *CandidatesService) Update(ctx context.Context, accountID, id string, in CandidateInput, opts ...RequestOption) (*Candidate, error) {
-	return s.r.Update(ctx, accountID, id, in, opts...)
-}
-
-// Delete deletes a candidate (see ResourceClient.Delete).
-func (s *CandidatesService) Delete(ctx context.Context, accountID, id string, opts ...RequestOption) error {
-	return s.r.Delete(ctx, accountID, id, opts...)
-}
+// The ATS services and their delegating methods are generated from one
+// table of Truto's Unified ATS API (internal/genats, ats_gen.go); the
+// methods below say more than a delegation can.
 
 // ApplicationSource is the application_source of a candidate create.
 type ApplicationSource string
@@ -329,72 +59,51 @@ func (s *CandidatesService) Create(ctx context.Context, accountID string, in Can
 	return s.r.Create(ctx, accountID, in, q, opts...)
 }
 
-// ApplicationsService is the ATS applications resource,
-// /unified/ats/applications, and its custom methods.
-type ApplicationsService struct{ r *ResourceClient[Application] }
-
-// List returns one page of applications (see ResourceClient.List).
-func (s *ApplicationsService) List(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) (*ListPage[Application], error) {
-	return s.r.List(ctx, accountID, p, opts...)
-}
-
-// All ranges over every application (see ResourceClient.All).
-func (s *ApplicationsService) All(ctx context.Context, accountID string, p ListParams, opts ...RequestOption) iter.Seq2[Application, error] {
-	return s.r.All(ctx, accountID, p, opts...)
-}
-
-// Get returns one application (see ResourceClient.Get).
-func (s *ApplicationsService) Get(ctx context.Context, accountID, id string, opts ...RequestOption) (*Application, error) {
-	return s.r.Get(ctx, accountID, id, opts...)
-}
-
-// MoveStageParams move an application to another stage.
+// MoveStageParams move an application to another stage: the body of
+// POST /unified/ats/applications/move-stage.
 type MoveStageParams struct {
-	ApplicationID string         `json:"application_id,omitempty"` // required by most integrations
-	StageID       string         `json:"stage_id"`                 // required
+	ApplicationID string         `json:"application_id,omitempty"` // required by every integration but Lever
+	StageID       string         `json:"stage_id"`                 // required; a JobInterviewStage's id (SmartRecruiters: a status such as INTERVIEW)
 	CandidateID   string         `json:"candidate_id,omitempty"`   // required by Lever
 	UserID        string         `json:"user_id,omitempty"`        // required by Recruiterflow and Workable
 	RemoteData    map[string]any `json:"remote_data,omitempty"`
 }
 
-// MoveStage moves an application to another stage of its job.
-//
-//	POST /unified/ats/applications/move-stage?integrated_account_id=...
-func (s *ApplicationsService) MoveStage(ctx context.Context, accountID string, p MoveStageParams, opts ...RequestOption) (*Application, error) {
+func (p MoveStageParams) validate() error {
 	if p.StageID == "" {
-		return nil, invalid("StageID", "required")
+		return invalid("StageID", "required")
 	}
 	if p.ApplicationID == "" && p.CandidateID == "" {
-		return nil, invalid("ApplicationID", "required (or CandidateID, for Lever)")
+		return invalid("ApplicationID", "required (or CandidateID, for Lever)")
 	}
-	return s.r.Method(ctx, accountID, "move-stage", p, opts...)
+	return nil
 }
 
-// RejectParams reject an application.
+// RejectParams reject an application: the body of
+// POST /unified/ats/applications/reject (Greenhouse).
 type RejectParams struct {
-	ApplicationID  string         `json:"application_id,omitempty"` // required by most integrations
-	CandidateID    string         `json:"candidate_id,omitempty"`
-	RejectReasonID string         `json:"reject_reason_id,omitempty"`
-	UserID         string         `json:"user_id,omitempty"`
-	RemoteData     map[string]any `json:"remote_data,omitempty"`
+	ApplicationID string `json:"application_id,omitempty"` // required
+	CandidateID   string `json:"candidate_id,omitempty"`
+	// RejectReasonID is a RejectReason's id, sent as reason_id
+	// (Greenhouse requires it).
+	RejectReasonID string `json:"reason_id,omitempty"`
+	// UserID rejects on the user's behalf; Greenhouse requires it unless
+	// the account's context sets on_behalf_of_user_id.
+	UserID     string         `json:"user_id,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty"`
 }
 
-// Reject rejects an application.
-//
-//	POST /unified/ats/applications/reject?integrated_account_id=...
-func (s *ApplicationsService) Reject(ctx context.Context, accountID string, p RejectParams, opts ...RequestOption) (*Application, error) {
+func (p RejectParams) validate() error {
 	if p.ApplicationID == "" && p.CandidateID == "" {
-		return nil, invalid("ApplicationID", "required (or CandidateID, for Lever)")
+		return invalid("ApplicationID", "required (or CandidateID, for Lever)")
 	}
-	return s.r.Method(ctx, accountID, "reject", p, opts...)
+	return nil
 }
-
-// AttachmentsService downloads ATS attachments.
-type AttachmentsService struct{ c *Client }
 
 // Download streams an attachment's bytes, as the ATS serves them, never
-// decoded. fileURL is the attachment's FileURL. The caller must close
-// the returned body.
+// decoded. fileURL is the attachment's FileURL, sent as the file_url
+// query parameter. The caller must close the returned body. It is a
+// POST, and carries an Idempotency-Key like Create.
 //
 //	POST /unified/ats/attachments/download?integrated_account_id=...&file_url=...
 func (s *AttachmentsService) Download(ctx context.Context, accountID, fileURL string, opts ...RequestOption) (io.ReadCloser, error) {
@@ -405,8 +114,8 @@ func (s *AttachmentsService) Download(ctx context.Context, accountID, fileURL st
 	if err != nil {
 		return nil, err
 	}
-	return s.c.stream(ctx, call{
-		method: http.MethodPost, path: "/unified/ats/attachments/download", account: accountID,
+	return s.r.c.stream(ctx, call{
+		method: http.MethodPost, path: s.r.path("download"), account: accountID,
 		params: []any{url.Values{"file_url": {fileURL}}}, body: map[string]any{}, cfg: cfg, write: true,
 	})
 }

@@ -30,12 +30,20 @@ func retryStatus(status int) bool {
 	return false
 }
 
-// Client calls Truto's unified API. ATS holds the typed ATS resources;
-// Resource reaches any other unified model. It is safe for concurrent
-// use.
+// Client calls Truto's API. ATS holds the typed unified ATS resources;
+// Resource reaches any other unified model, and Proxy the integration's
+// own API. The other services are Truto's admin API: connecting a
+// customer's account (LinkTokens, IntegratedAccounts,
+// EnvironmentIntegrations) and the webhooks that report on it
+// (Webhooks). It is safe for concurrent use.
 type Client struct {
 	rest *rest.Client
 	ATS  *ATS
+
+	LinkTokens              *LinkTokensService
+	IntegratedAccounts      *IntegratedAccountsService
+	EnvironmentIntegrations *EnvironmentIntegrationsService
+	Webhooks                *WebhooksService
 }
 
 // NewClient returns a client authenticated with a Truto API token
@@ -52,6 +60,10 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	}
 	c := &Client{rest: rc}
 	c.ATS = newATS(c)
+	c.LinkTokens = &LinkTokensService{c: c}
+	c.IntegratedAccounts = &IntegratedAccountsService{a: admin[IntegratedAccount]{c: c, path: "/integrated-account"}}
+	c.EnvironmentIntegrations = &EnvironmentIntegrationsService{a: admin[EnvironmentIntegration]{c: c, path: "/environment-integration"}}
+	c.Webhooks = &WebhooksService{a: admin[Webhook]{c: c, path: "/webhook"}}
 	return c, nil
 }
 

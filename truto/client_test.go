@@ -284,7 +284,7 @@ func TestCustomMethods(t *testing.T) {
 	assert.Equal(t, "Score below threshold", app.RejectReason)
 	reqs := m.requests()
 	assert.Equal(t, `{"application_id":"ap-1","stage_id":"s-3"}`, reqs[0].body)
-	assert.Equal(t, `{"application_id":"ap-1","reject_reason_id":"r-2"}`, reqs[1].body)
+	assert.Equal(t, `{"application_id":"ap-1","reason_id":"r-2"}`, reqs[1].body)
 	assert.Equal(t, base+"/unified/ats/applications/reject?integrated_account_id="+account, reqs[1].url)
 	assert.NotEmpty(t, reqs[1].header.Get("Idempotency-Key"))
 }
@@ -357,9 +357,12 @@ func TestBadInputSendsNothing(t *testing.T) {
 			}
 			return nil
 		},
-		"no id":           func(c *truto.Client) error { _, err := c.ATS.Candidates.Get(ctx, account, ""); return err },
-		"delete no id":    func(c *truto.Client) error { return c.ATS.Candidates.Delete(ctx, account, "") },
-		"update no input": func(c *truto.Client) error { _, err := c.ATS.Jobs.Update(ctx, account, "j", nil); return err },
+		"no id":        func(c *truto.Client) error { _, err := c.ATS.Candidates.Get(ctx, account, ""); return err },
+		"delete no id": func(c *truto.Client) error { return c.ATS.Candidates.Delete(ctx, account, "") },
+		"update no input": func(c *truto.Client) error {
+			_, err := truto.Resource[truto.Job](c, "ats", "jobs").Update(ctx, account, "j", nil)
+			return err
+		},
 		"negative limit": func(c *truto.Client) error {
 			_, err := c.ATS.Jobs.List(ctx, account, truto.ListParams{Limit: -1})
 			return err

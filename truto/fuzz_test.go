@@ -1,8 +1,13 @@
 package truto
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"net/http"
 	"net/url"
 	"os"
 	"testing"
@@ -106,6 +111,85 @@ func FuzzRemoteQuery(f *testing.F) {
 			if len(k) < len("remote_query[") || k[:len("remote_query[")] != "remote_query[" {
 				t.Fatalf("key %q escaped remote_query", k)
 			}
+		}
+	})
+}
+
+// FuzzWebhookSignature verifies fuzzed signature headers: never a
+// panic; a header accepted for a body carries that body's HMAC; and the
+// HMAC, in hex or base64 under any header shape the parser takes, is
+// accepted.
+func FuzzWebhookSignature(f *testing.F) {
+	body := seed(f, "webhook_event_documented.json")
+	sum := hmacSum("secret", body)
+	f.Add("format=sha256,v="+base64.StdEncoding.EncodeToString(sum), body)
+	f.Add("format=sha256,v="+hex.EncodeToString(sum), body)
+	f.Add("v=", []byte(`{}`))
+	f.Add("format=md5,v=abc,v=", []byte(`x`))
+	f.Add(",,=,v==", []byte(``))
+	f.Fuzz(func(t *testing.T, header string, body []byte) {
+		h := http.Header{SignatureHeader: {header}}
+		err := VerifyWebhook("secret", h, body)
+		if err != nil && !errors.Is(err, ErrSignature) {
+			t.Fatalf("an error that is not ErrSignature: %v", err)
+		}
+		if err == nil {
+			sigs, perr := parseSignature(header)
+			if perr != nil {
+				t.Fatalf("accepted a header the parser refuses: %v", perr)
+			}
+			ok := false
+			for _, s := range sigs {
+				ok = ok || hmac.Equal(s, hmacSum("secret", body))
+			}
+			if !ok {
+				t.Fatalf("accepted %q, which does not hold the body's HMAC", header)
+			}
+		}
+		want := hmacSum("secret", body)
+		for _, v := range []string{hex.EncodeToString(want), base64.StdEncoding.EncodeToString(want)} {
+			if err := VerifyWebhook("secret", http.Header{SignatureHeader: {"format=sha256,v=" + v}}, body); err != nil {
+				t.Fatalf("the right signature %s was refused: %v", v, err)
+			}
+		}
+	})
+}
+
+func hmacSum(secret string, body []byte) []byte {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write(body)
+	return m.Sum(nil)
+}
+
+// FuzzEvent decodes fuzzed delivery bodies: never a panic; a parsed event
+// has its id, type and time; re-encoded, it parses to the same event;
+// and the accessors fail cleanly on any payload.
+func FuzzEvent(f *testing.F) {
+	f.Add(seed(f, "webhook_event_documented.json"))
+	f.Add([]byte(`{"id":"e","event_type":"sync_job_run:completed","created_at":"2024-09-01 10:00:00","payload":{"id":"r"}}`))
+	f.Add([]byte(`{"id":"e","event":"record:created","created_at":"2024-09-01T10:00:00Z","payload":null}`))
+	f.Add([]byte(`{"id":"e","event":"integrated_account:deleted","created_at":"2024-09-01T10:00:00Z","payload":{"id":7}}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		e, err := ParseEvent(body)
+		if err != nil {
+			return
+		}
+		if e.ID == "" || e.Type == "" || e.CreatedAt.IsZero() {
+			t.Fatalf("parsed an event without its id, type or time: %+v", e)
+		}
+		_, _ = e.IntegratedAccount()
+		_, _ = e.SyncJobRun()
+		_, _ = e.Record()
+		again, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseEvent(again)
+		if err != nil {
+			t.Fatalf("%s re-encodes as %s, which does not parse: %v", body, again, err)
+		}
+		if back.ID != e.ID || back.Type != e.Type || !back.CreatedAt.Equal(e.CreatedAt) {
+			t.Fatalf("the event changed on re-encoding: %+v, then %+v", e, back)
 		}
 	})
 }

@@ -15,18 +15,24 @@ import (
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
-// ResourceClient calls one unified resource, /unified/<model>/<resource>,
-// decoding its records as T. Get one with Resource.
+// ResourceClient calls one resource of an integrated account, decoding
+// its records as T: a unified resource, /unified/<model>/<resource>
+// (get one with Resource), or a resource of the integration's own API
+// through Truto's proxy, /proxy/<resource> (get one with Proxy). The
+// method docs below write the unified path; a proxy client calls the
+// same methods on /proxy/<resource>.
 type ResourceClient[T any] struct {
-	c               *Client
-	model, resource string
+	c *Client
+	// base is the resource's escaped path: /unified/<model>/<resource>
+	// or /proxy/<resource>.
+	base string
 }
 
 // Resource returns a client for any unified resource, typed by the
 // caller: truto.Resource[map[string]any](c, "crm", "contacts"), or a
 // struct of your own. The typed ATS resources (c.ATS) are built on it.
 func Resource[T any](c *Client, model, resource string) *ResourceClient[T] {
-	return &ResourceClient[T]{c: c, model: model, resource: resource}
+	return &ResourceClient[T]{c: c, base: "/unified/" + url.PathEscape(model) + "/" + url.PathEscape(resource)}
 }
 
 // ListParams page a list. Zero fields are not sent.
@@ -138,9 +144,15 @@ func (a *listAnswer[T]) decoded(body json.RawMessage) error {
 	if a.Result == nil {
 		return errNoResult
 	}
+	return a.sort(body, "result")
+}
+
+// sort tells each record, found under key in body, where its raw JSON
+// is, and sets the records without an id apart.
+func (a *listAnswer[T]) sort(body json.RawMessage, key string) error {
 	kept := a.Result[:0]
 	for i := range a.Result {
-		src := rest.ListItem(body, "result", i)
+		src := rest.ListItem(body, key, i)
 		if r, ok := any(&a.Result[i]).(identified); ok && a.checkID && r.recordID() == "" {
 			a.invalid = append(a.invalid, &RecordError{Index: i, Raw: src.JSON(), Err: errNoID})
 			continue
@@ -227,12 +239,23 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 		err = checkAccount(accountID)
 	}
 	if err != nil {
-		return func(yield func(T, error) bool) { var zero T; yield(zero, err) }
+		return failed[T](err)
 	}
-	pages := paging.Cursor(ctx, p.Cursor, func(ctx context.Context, cursor string) ([]entry[T], string, error) {
+	return allPages(ctx, p.Cursor, func(ctx context.Context, cursor string) (*ListPage[T], error) {
 		q := p
 		q.Cursor = cursor
-		page, err := r.list(ctx, accountID, q, cfg)
+		return r.list(ctx, accountID, q, cfg)
+	})
+}
+
+// allPages ranges over the records of the pages fetch returns, from
+// cursor start on, following NextCursor: the one walk of every list of
+// this package, unified, proxy and admin. A RecordError is yielded in
+// its record's place, and the range goes on if the loop does; any other
+// error ends it.
+func allPages[T any](ctx context.Context, start string, fetch func(ctx context.Context, cursor string) (*ListPage[T], error)) iter.Seq2[T, error] {
+	pages := paging.Cursor(ctx, start, func(ctx context.Context, cursor string) ([]entry[T], string, error) {
+		page, err := fetch(ctx, cursor)
 		if err != nil {
 			return nil, "", err
 		}
@@ -248,6 +271,12 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 			}
 		}
 	}
+}
+
+// failed is a sequence that yields err alone: bad input to All, reported
+// before any request.
+func failed[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) { var zero T; yield(zero, err) }
 }
 
 // entry is a record of a page, or the error it is instead.
@@ -367,6 +396,19 @@ func (m *methodResult[T]) UnmarshalJSON(b []byte) error {
 	return checkRecord(&m.value, json.RawMessage(b), m.checkID)
 }
 
+// validator is the params of a typed custom method, which check
+// themselves before anything is sent.
+type validator interface{ validate() error }
+
+// callMethod checks p, then calls the custom method with it: the one
+// body of every typed custom method (ats_gen.go).
+func callMethod[T any, P validator](ctx context.Context, r *ResourceClient[T], accountID, method string, p P, opts []RequestOption) (*T, error) {
+	if err := p.validate(); err != nil {
+		return nil, err
+	}
+	return r.Method(ctx, accountID, method, p, opts...)
+}
+
 func orEmpty(body any) any {
 	if body == nil {
 		return map[string]any{}
@@ -418,7 +460,7 @@ func checkRecord(v any, body json.RawMessage, checkID bool) error {
 var errNoID = errors.New(`want a record with "id"`)
 
 func (r *ResourceClient[T]) path(id string) string {
-	p := "/unified/" + url.PathEscape(r.model) + "/" + url.PathEscape(r.resource)
+	p := r.base
 	if id != "" {
 		p += "/" + url.PathEscape(id)
 	}
@@ -498,8 +540,7 @@ func (u UnifiedRequest) call(cfg *requestConfig) (call, error) {
 	if m == "" {
 		m = http.MethodGet
 	}
-	r := &ResourceClient[json.RawMessage]{model: u.Model, resource: u.Resource}
-	p := r.path(u.ID)
+	p := Resource[json.RawMessage](nil, u.Model, u.Resource).path(u.ID)
 	if u.CustomMethod != "" {
 		p += "/" + url.PathEscape(u.CustomMethod)
 	}

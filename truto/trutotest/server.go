@@ -1,5 +1,6 @@
-// Package trutotest is an in-process fake of Truto's unified API, for
-// testing code that uses package truto without the network.
+// Package trutotest is an in-process fake of Truto's API (unified,
+// proxy and admin, and webhook deliveries), for testing code that uses
+// package truto without the network.
 //
 // It holds integrated accounts and their records in memory, per unified
 // model and resource (ATS candidates, jobs and applications, or anything
@@ -16,6 +17,21 @@
 // each account to 50 requests per 10 seconds with 429, Retry-After and
 // the ratelimit-* headers (SetRateLimit, DisableRateLimits).
 //
+// Each Unified ATS resource serves the methods package truto types for
+// it (others answer 404), with rules of the ATSs behind it (a job form's
+// fields need job_id; an activity needs candidate_id), and a list's own
+// parameters (candidate_id=, job_id=, ...) filter it. The proxy API
+// serves /proxy/<resource> from the "proxy" model's records
+// (HandleProxyMethod adds custom methods). The admin API serves link
+// tokens (ConnectAccount completes the customer's side of the flow),
+// integrated accounts and their capabilities (SetCapabilities),
+// environment integrations, and webhooks: events (integrated_account:*
+// after a link flow, record:created after a unified create, Emit for
+// others) are delivered to each subscribed webhook, signed as Truto
+// signs them (Sign, SignHex), retried as Truto retries, and recorded
+// (Deliveries); InjectDelivery tampers with, duplicates, backdates or
+// drops them.
+//
 // Faults are injected with FailNext and Inject, and every request is
 // recorded (Requests).
 package trutotest
@@ -30,6 +46,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,11 +87,15 @@ type Server struct {
 	window     time.Duration
 	windows    map[string]*rateWindow
 	rateLimits bool
+
+	admin // link tokens, environment integrations, webhooks and their deliveries (admin.go, webhooks.go)
 }
 
 type account struct {
+	id          string
 	integration string
 	tables      map[string]*table // "ats/candidates" -> records
+	info        accountInfo       // what the admin API shows of it
 }
 
 // table keeps records in creation order.
@@ -99,15 +120,17 @@ func NewServer() *Server {
 	s := &Server{
 		now: time.Now, accounts: map[string]*account{}, nextID: 1000, idem: map[string]storedAnswer{},
 		emptyAt: map[int]bool{}, files: map[string][]byte{}, limit: 50, window: 10 * time.Second,
-		windows: map[string]*rateWindow{}, rateLimits: true,
+		windows: map[string]*rateWindow{}, rateLimits: true, admin: newAdmin(),
 	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /unified/{model}/{resource}", s.api(s.list))
-	mux.HandleFunc("POST /unified/{model}/{resource}", s.api(s.idempotent(s.create)))
-	mux.HandleFunc("GET /unified/{model}/{resource}/{id}", s.api(s.get))
-	mux.HandleFunc("PATCH /unified/{model}/{resource}/{id}", s.api(s.idempotent(s.update)))
-	mux.HandleFunc("DELETE /unified/{model}/{resource}/{id}", s.api(s.idempotent(s.delete)))
-	mux.HandleFunc("POST /unified/{model}/{resource}/{id}", s.api(s.idempotent(s.customMethod)))
+	mux.HandleFunc("GET /unified/{model}/{resource}", s.api(serves("list", s.list)))
+	mux.HandleFunc("POST /unified/{model}/{resource}", s.api(serves("create", s.idempotent(s.create))))
+	mux.HandleFunc("GET /unified/{model}/{resource}/{id}", s.api(serves("get", s.get)))
+	mux.HandleFunc("PATCH /unified/{model}/{resource}/{id}", s.api(serves("update", s.idempotent(s.update))))
+	mux.HandleFunc("DELETE /unified/{model}/{resource}/{id}", s.api(serves("delete", s.idempotent(s.delete))))
+	mux.HandleFunc("POST /unified/{model}/{resource}/{id}", s.api(serves("", s.idempotent(s.customMethod))))
+	s.routeProxy(mux)
+	s.routeAdmin(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
 		trutoError(w, http.StatusNotFound, "Route not found", nil)
 	})
@@ -131,9 +154,7 @@ func (s *Server) Client(opts ...truto.Option) *truto.Client {
 func (s *Server) AddAccount(integration string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	id := fmt.Sprintf("62f44730-dd91-461e-bd6a-%012d", s.newID())
-	s.accounts[id] = &account{integration: integration, tables: map[string]*table{}}
-	return id
+	return s.addAccount(integration, "tenant-"+integration, nil).id
 }
 
 // AddRecord stores a record of model/resource for an account, giving it
@@ -307,6 +328,7 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request, *account)) http.
 			return
 		}
 		h(w, r, a)
+		s.deliverPending()
 	}
 }
 
@@ -387,18 +409,20 @@ func view(r Record, q map[string][]string) any {
 	return out
 }
 
-func tableKey(r *http.Request) string { return r.PathValue("model") + "/" + r.PathValue("resource") }
+// tableKey is where a request's records are: "<model>/<resource>" for
+// the unified API, "proxy/<resource>" for the proxy.
+func tableKey(r *http.Request) string {
+	return cmp.Or(r.PathValue("model"), "proxy") + "/" + r.PathValue("resource")
+}
 
 func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	q := r.URL.Query()
-	limit := DefaultLimit
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n <= 0 {
-			trutoError(w, http.StatusBadRequest, "limit must be a positive integer", nil)
-			return
-		}
-		limit = n
+	if atsRule(w, tableKey(r), q, nil) {
+		return
+	}
+	limit, ok := pageLimit(w, q)
+	if !ok {
+		return
 	}
 	offset, empty := 0, false
 	if c := q.Get("next_cursor"); c != "" {
@@ -417,7 +441,11 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	} else {
 		var ids []string
 		if t := a.tables[tableKey(r)]; t != nil {
-			ids = t.order
+			for _, id := range t.order {
+				if matches(t.byID[id], q) {
+					ids = append(ids, id)
+				}
+			}
 		}
 		for _, id := range ids[min(offset, len(ids)):min(offset+limit, len(ids))] {
 			page = append(page, view(a.tables[tableKey(r)].byID[id], q))
@@ -437,6 +465,21 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, a *account) {
 	fake.WriteJSON(w, http.StatusOK, map[string]any{
 		"result": page, "next_cursor": next, "prev_cursor": nil, "result_count": len(page), "is_partial_response": false,
 	})
+}
+
+// pageLimit reads a list's limit (DefaultLimit when none), answering
+// 400 to a bad one.
+func pageLimit(w http.ResponseWriter, q url.Values) (int, bool) {
+	v := q.Get("limit")
+	if v == "" {
+		return DefaultLimit, true
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		trutoError(w, http.StatusBadRequest, "limit must be a positive integer", nil)
+		return 0, false
+	}
+	return n, true
 }
 
 // cursor encodes a page position: "o" is the page at offset, "e" the
@@ -484,9 +527,12 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, a *account) {
 		return
 	}
 	q := r.URL.Query()
+	key := tableKey(r)
+	if atsRule(w, key, q, body) {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := tableKey(r)
 	if key == "ats/candidates" {
 		if a.integration == IntegrationLever && q.Get("job_id") == "" {
 			trutoError(w, http.StatusBadRequest, "", map[string]any{"truto_error_insight": map[string]any{
@@ -506,6 +552,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request, a *account) {
 		s.shapeCandidate(a, body, q.Get("job_id"), q.Get("application_source"))
 	}
 	id := s.insert(a, key, body)
+	s.recordEvent(a, key, a.tables[key].byID[id])
 	fake.WriteJSON(w, http.StatusCreated, view(a.tables[key].byID[id], q))
 }
 
@@ -610,7 +657,10 @@ func (s *Server) changeApplication(w http.ResponseWriter, r *http.Request, a *ac
 		}
 		app["current_stage"] = Record{"id": stage, "name": stage, "job": app["job"]}
 	} else {
-		reason, _ := body["reject_reason_id"].(string)
+		reason, _ := body["reason_id"].(string)
+		if t := a.tables["ats/reject_reasons"]; t != nil && t.byID[reason] != nil {
+			reason, _ = t.byID[reason]["name"].(string)
+		}
 		app["rejected_at"] = now
 		app["reject_reason"] = cmp.Or(reason, "Rejected")
 	}
