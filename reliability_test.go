@@ -217,8 +217,11 @@ var methods = []method{
 		return err
 	}},
 	{name: "testgorilla Results.List", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
-		_, err := e.tgc.Results.List(ctx, e.assessment, e.testTaker)
+		_, err := e.tgc.Results.List(ctx, testgorilla.ListResultsParams{Assessment: e.assessment, TestTaker: e.testTaker})
 		return err
+	}},
+	{name: "testgorilla Results.All", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		return first(e.tgc.Results.All(ctx, testgorilla.ListResultsParams{Assessment: e.assessment, TestTaker: e.testTaker}))
 	}},
 	{name: "truto ATS.Candidates.Create", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
 		_, err := e.ttc.ATS.Candidates.Create(ctx, e.account, truto.CandidateInput{FirstName: "Ada"}, truto.CreateCandidateParams{JobID: e.jobID})

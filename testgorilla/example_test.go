@@ -284,8 +284,9 @@ func ExampleAssessmentsService_Get() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(a.Name, a.Status)
-	// Output: Go developer active
+	// An assessment is new until a first candidate is invited.
+	fmt.Println(a.Name, a.Status, len(a.PublicLinks), a.PublicLinks[0].Active)
+	// Output: Go developer new 1 true
 }
 
 // Every method takes RequestOptions last. WithResponseInto reports what
