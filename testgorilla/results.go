@@ -7,9 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"iter"
-	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -184,9 +182,6 @@ type PersonalityDescription struct {
 	HTML string
 }
 
-// maxDescription caps a description's size: it is a page of text.
-const maxDescription = 1 << 20
-
 // PersonalityDescription returns the vendor's description of a
 // personality result: algorithm is the result's Algorithm, score its
 // ScoreDisplay (PersonalityResult.Type for the 16 types, Enneagram and
@@ -194,7 +189,8 @@ const maxDescription = 1 << 20
 //
 //	GET /api/tests/personality/<algorithm>/<score>/
 //
-// The answer is read as HTML, or as JSON carrying it in "description".
+// The answer is read as the HTML of the description, or, when it is a
+// JSON object, as one carrying it in "description".
 func (s *ResultsService) PersonalityDescription(ctx context.Context, algorithm Algorithm, score string, opts ...RequestOption) (*PersonalityDescription, error) {
 	if !algorithm.Personality() {
 		return nil, invalid("algorithm", fmt.Sprintf("%q is not a personality test's algorithm", algorithm))
@@ -202,44 +198,37 @@ func (s *ResultsService) PersonalityDescription(ctx context.Context, algorithm A
 	if strings.TrimSpace(score) == "" {
 		return nil, invalid("score", "required")
 	}
-	cfg, err := newRequestConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	if cfg.into == nil {
-		cfg.into = new(Response) // for the attempts an error reports
-	}
-	r := &rest.Request{
+	out := &PersonalityDescription{Algorithm: algorithm, Score: score}
+	err := s.c.do(ctx, &rest.Request{
 		Method: http.MethodGet,
 		Path:   "/api/tests/personality/" + url.PathEscape(string(algorithm)) + "/" + url.PathEscape(score) + "/",
-	}
-	resp, err := execStream(ctx, s.c.rest, cfg, r)
+	}, descriptionBody{out}, opts)
 	if err != nil {
 		return nil, err
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxDescription+1))
-	if err != nil {
-		_ = resp.Body.Close()
-		return nil, &TransportError{Method: r.Method, URL: publicURL(resp), Attempts: cfg.into.Attempts, StatusCode: resp.StatusCode, Err: err}
-	}
-	const expected = "an HTML description, or JSON with \"description\""
-	if len(body) > maxDescription {
-		return nil, s.c.streamDecodeError(resp, r, cfg.into.Attempts, expected, body, fmt.Errorf("over %d bytes: %w", maxDescription, ErrResponseTooLarge))
-	}
-	_ = resp.Body.Close()
-	out := &PersonalityDescription{Algorithm: algorithm, Score: score, HTML: string(body)}
-	switch mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type")); mt {
-	case "application/json":
-		var v struct {
-			Description *string `json:"description"`
-		}
-		if err := json.Unmarshal(body, &v); err != nil || v.Description == nil {
-			return nil, s.c.streamDecodeError(resp, r, cfg.into.Attempts, expected, body, errors.New(`want {"description": ...}`))
-		}
-		out.HTML = *v.Description
-	case "text/html", "text/plain":
-	default:
-		return nil, s.c.streamDecodeError(resp, r, cfg.into.Attempts, expected, body, errors.New("not HTML or JSON"))
-	}
 	return out, nil
+}
+
+// descriptionBody reads a description as HTML, or from a JSON object's
+// "description".
+type descriptionBody struct{ d *PersonalityDescription }
+
+func (b descriptionBody) DecodeTarget() any { return b.d }
+
+func (b descriptionBody) DecodeBody(body []byte) error {
+	if t := bytes.TrimSpace(body); len(t) == 0 || t[0] != '{' {
+		b.d.HTML = string(body)
+		return nil
+	}
+	var v struct {
+		Description *string `json:"description"`
+	}
+	if err := json.Unmarshal(body, &v); err != nil {
+		return err
+	}
+	if v.Description == nil {
+		return errors.New(`want HTML, or {"description": ...}`)
+	}
+	b.d.HTML = *v.Description
+	return nil
 }

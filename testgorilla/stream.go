@@ -10,9 +10,9 @@ import (
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
-// The calls that read an answer themselves (RenderPDF,
-// PersonalityDescription) build their errors here, as the core builds
-// the others': without a secret, and quoting at most snippetBytes.
+// A call that hands its answer over unread (RenderPDF) builds the error
+// of an answer it refuses here, as the core builds the others': without
+// a secret, and quoting at most snippetBytes.
 
 // snippetBytes is how much of an unexpected answer a DecodeError quotes,
 // as the core's errors do.
