@@ -1,18 +1,26 @@
 // Package testgorillatest is an in-process fake of the TestGorilla API,
 // for testing code that uses package testgorilla without the network.
 //
-// It keeps assessments, candidatures and test takers in memory and
-// serves every endpoint package testgorilla calls, the way the vendor
-// documents them: token authentication (API keys, and login tokens that
-// expire an hour after their last use), trailing slashes (301 without),
+// It keeps assessments, candidatures, test takers, public links, results
+// and anti-cheating flags in memory and serves every endpoint package
+// testgorilla calls, the way the vendor documents them: token
+// authentication (API keys, and login tokens that expire an hour after
+// their last use), trailing slashes (301 without), assessments that are
+// new until a first candidate and filtered by several statuses at once,
 // candidature lists filtered by status and stage, ordered by created,
 // _full_name, avg_score or rating (with - for descending), and paged by
 // limit and offset into {"count", "next", "previous", "results"}; stage
 // changes that stick, a rejection email refused unless the stage is REJ,
 // deletes after which the candidature is 404, duplicate invitations
-// answered with REPEATING_INVITATION, and the per-minute rate limits with
-// X-RateLimit-Limit, -Remaining and -Reset headers (DisableRateLimits
-// turns them off; SetRateLimitWindow shortens the minute for tests).
+// answered with REPEATING_INVITATION, invitations (and public links)
+// refused once an assessment is archived (ArchiveAssessment), public
+// links whose page and candidates (TakePublicLink) stop once deactivated,
+// one result per test of the assessment scored from the candidature
+// (SetResults replaces them), PDF reports for completed candidatures
+// only, rendered as they are sent whatever their size (SetPDFSize), and
+// the per-minute rate limits with X-RateLimit-Limit, -Remaining and
+// -Reset headers (DisableRateLimits turns them off; SetRateLimitWindow
+// shortens the minute for tests).
 //
 // Faults are injected with FailNext and Inject, and every request is
 // recorded (Requests).
