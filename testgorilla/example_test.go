@@ -396,19 +396,25 @@ func ExampleResultsService_List() {
 	// Go (coding) basic coding
 }
 
-func ExampleResultsService_Get() {
+// firstResult is a fake whose assessment has one test, and the result of
+// a candidate who completed it.
+func firstResult(test string) (*testgorillatest.Server, testgorilla.Result) {
 	fake := testgorillatest.NewServer()
-	defer fake.Close()
-	a := fake.AddAssessment("Go developer", "Problem solving")
+	a := fake.AddAssessment("Go developer", test)
 	cand := completedCandidate(fake, a)
-	c := fake.Client()
-	ctx := context.Background()
-
-	page, err := c.Results.List(ctx, testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
+	page, err := fake.Client().Results.List(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
 	if err != nil {
 		log.Fatal(err)
 	}
-	d, err := c.Results.Get(ctx, page.Results[0].ID)
+	return fake, page.Results[0]
+}
+
+func ExampleResultsService_Get() {
+	fake, result := firstResult("Problem solving")
+	defer fake.Close()
+	c := fake.Client()
+
+	d, err := c.Results.Get(context.Background(), result.ID)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -423,22 +429,15 @@ func ExampleResultsService_Get() {
 }
 
 func ExampleResultsService_CodeReport() {
-	fake := testgorillatest.NewServer()
+	fake, result := firstResult("Go (coding)")
 	defer fake.Close()
-	a := fake.AddAssessment("Go developer", "Go (coding)")
-	cand := completedCandidate(fake, a)
 	c := fake.Client()
-	ctx := context.Background()
 
-	page, err := c.Results.List(ctx, testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
-	if err != nil {
-		log.Fatal(err)
-	}
-	coding, ok := page.Results[0].Coding()
+	coding, ok := result.Coding()
 	if !ok {
 		log.Fatal("not a coding test")
 	}
-	report, err := c.Results.CodeReport(ctx, coding.ResultID)
+	report, err := c.Results.CodeReport(context.Background(), coding.ResultID)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -252,20 +252,30 @@ func (s *Server) resultByIDLocked(id int) (testgorilla.Result, bool) {
 	return testgorilla.Result{}, false
 }
 
-// getResult answers GET /api/assessments/results/<id>/: the result with
-// the time allowed and taken (seconds) and its score per skill area.
-func (s *Server) getResult(w http.ResponseWriter, r *http.Request) {
+// pathResult looks up the route's result, answering 404 when there is
+// none.
+func (s *Server) pathResult(w http.ResponseWriter, r *http.Request) (testgorilla.Result, bool) {
 	id, ok := pathID(w, r)
 	if !ok {
-		return
+		return testgorilla.Result{}, false
 	}
 	s.mu.Lock()
 	res, found := s.resultByIDLocked(id)
 	s.mu.Unlock()
 	if !found {
 		detail(w, http.StatusNotFound, "Not found.")
+	}
+	return res, found
+}
+
+// getResult answers GET /api/assessments/results/<id>/: the result with
+// the time allowed and taken (seconds) and its score per skill area.
+func (s *Server) getResult(w http.ResponseWriter, r *http.Request) {
+	res, ok := s.pathResult(w, r)
+	if !ok {
 		return
 	}
+	id := res.ID
 	out := resultJSON(res)
 	out["duration"] = 600
 	out["response_time"] = nil
@@ -287,18 +297,15 @@ func (s *Server) getResult(w http.ResponseWriter, r *http.Request) {
 // codeReport answers GET /api/assessments/code_questions/<result id>/invitation_token/
 // for a completed coding test's result.
 func (s *Server) codeReport(w http.ResponseWriter, r *http.Request) {
-	id, ok := pathID(w, r)
+	res, ok := s.pathResult(w, r)
 	if !ok {
 		return
 	}
-	s.mu.Lock()
-	res, found := s.resultByIDLocked(id)
-	s.mu.Unlock()
-	if !found || !res.IsCodeTest || !res.Completed {
+	if !res.IsCodeTest || !res.Completed {
 		detail(w, http.StatusNotFound, "Not found.")
 		return
 	}
-	fake.WriteJSON(w, http.StatusOK, map[string]string{"invitation_uuid": fmt.Sprintf("00000000-0000-4000-8000-%012d", id)})
+	fake.WriteJSON(w, http.StatusOK, map[string]string{"invitation_uuid": fmt.Sprintf("00000000-0000-4000-8000-%012d", res.ID)})
 }
 
 // personalityDescription answers GET /api/tests/personality/<algorithm>/<score>/
