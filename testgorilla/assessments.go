@@ -17,7 +17,8 @@ import (
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
-// AssessmentsService calls the assessment and invitation endpoints.
+// AssessmentsService calls the assessment endpoints: the list, the
+// details and the anti-cheating flags, and the invitations.
 type AssessmentsService struct{ c *Client }
 
 // Assessment is a set of tests candidates are invited to. The list

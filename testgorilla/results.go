@@ -192,7 +192,10 @@ type PersonalityDescription struct {
 // The answer is read as the HTML of the description, or, when it is a
 // JSON object, as one carrying it in "description".
 func (s *ResultsService) PersonalityDescription(ctx context.Context, algorithm Algorithm, score string, opts ...RequestOption) (*PersonalityDescription, error) {
-	if !algorithm.Personality() {
+	switch algorithm {
+	case "", AlgorithmBasic, AlgorithmCustomQuestions, AlgorithmCultureFit:
+		// An algorithm this package does not know may be a new
+		// personality test's: it is sent.
 		return nil, invalid("algorithm", fmt.Sprintf("%q is not a personality test's algorithm", algorithm))
 	}
 	if strings.TrimSpace(score) == "" {

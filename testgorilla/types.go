@@ -96,9 +96,9 @@ type AssessmentStatus string
 
 // The documented assessment statuses.
 const (
-	AssessmentNew      AssessmentStatus = "new"
-	AssessmentActive   AssessmentStatus = "active"
-	AssessmentArchived AssessmentStatus = "archived"
+	AssessmentNew      AssessmentStatus = "new"      // no candidate invited yet
+	AssessmentActive   AssessmentStatus = "active"   // at least one candidate invited
+	AssessmentArchived AssessmentStatus = "archived" // closed: nobody can take it any more
 )
 
 // AssessmentOrdering orders an assessment list. Append Desc for
