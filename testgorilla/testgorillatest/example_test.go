@@ -42,6 +42,10 @@ func ExampleServer_SetRateLimitWindow() {
 	fake := testgorillatest.NewServer()
 	defer fake.Close()
 	fake.SetRateLimitWindow(50 * time.Millisecond) // the documented 20 lists of assessments per window
+	// A clock that stands still, so that no window passes while the
+	// example runs, however slow the machine.
+	now := time.Now()
+	fake.SetClock(func() time.Time { return now })
 	c := fake.Client(testgorilla.WithRetry(0, 0, 0))
 
 	var resp testgorilla.Response
