@@ -34,7 +34,7 @@ type class int
 
 const (
 	read   class = iota // changes nothing: retried on transport errors and 5xx
-	delete              // an idempotent write (DELETE): retried like a read
+	delete              // an idempotent write (DELETE, PUT): retried like a read
 	write               // non-idempotent: never sent twice once it may have arrived
 	keyed               // a write with an Idempotency-Key (Truto): retried, run once
 )
@@ -47,6 +47,8 @@ type method struct {
 	anyJSON bool // takes any JSON (Client.Raw)
 	truto   bool // Truto never retries a 503
 	get     bool // a GET (or HEAD): the only requests whose redirects are followed
+	stream  bool // hands its 2xx body over unread once its Content-Type is right
+	html    bool // its answer is HTML: an HTML page is a success
 	run     func(ctx context.Context, e *env) error
 }
 
@@ -156,6 +158,21 @@ func drain(rc io.ReadCloser, err error) error {
 	return err
 }
 
+// completed adds a candidature that completed the assessment, in the
+// fake itself (no request): one with results and a PDF report.
+func completed(e *env) testgorilla.Candidature {
+	score := 81.0
+	return e.tg.AddCandidature(e.assessment, testgorilla.Candidature{FullName: "Grace Hopper", Email: "grace@example.com",
+		Status: testgorilla.StatusCompleted, AvgScore: &score})
+}
+
+// publicLink is the assessment's default public link, from the fake
+// itself (no request).
+func publicLink(e *env) testgorilla.PublicLink {
+	a, _ := e.tg.Assessment(e.assessment)
+	return a.PublicLinks[0]
+}
+
 func first[T any](seq func(func(T, error) bool)) error {
 	for _, err := range seq {
 		return err
@@ -217,7 +234,52 @@ var methods = []method{
 		return err
 	}},
 	{name: "testgorilla Results.List", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
-		_, err := e.tgc.Results.List(ctx, e.assessment, e.testTaker)
+		_, err := e.tgc.Results.List(ctx, testgorilla.ListResultsParams{Assessment: e.assessment, TestTaker: e.testTaker})
+		return err
+	}},
+	{name: "testgorilla Results.All", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		return first(e.tgc.Results.All(ctx, testgorilla.ListResultsParams{Assessment: e.assessment, TestTaker: e.testTaker}))
+	}},
+	{name: "testgorilla Results.Get", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Results.Get(ctx, e.tg.Results(completed(e).ID)[0].ID)
+		return err
+	}},
+	{name: "testgorilla Results.CodeReport", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Results.CodeReport(ctx, e.tg.Results(completed(e).ID)[0].ID) // "Go (coding)"
+		return err
+	}},
+	{name: "testgorilla Results.PersonalityDescription", get: true, class: read, decodes: true, html: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Results.PersonalityDescription(ctx, testgorilla.Algorithm16Types, "INTJ")
+		return err
+	}},
+	{name: "testgorilla Assessments.AntiCheating", get: true, class: read, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Assessments.AntiCheating(ctx, e.testTaker, e.candidature)
+		return err
+	}},
+	{name: "testgorilla Assessments.PersonalLink", class: write, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.Assessments.PersonalLink(ctx, e.assessment, testgorilla.InviteParams{Email: "linus@example.com"})
+		return err
+	}},
+	{name: "testgorilla PublicLinks.Update", class: delete, decodes: true, run: func(ctx context.Context, e *env) error {
+		link := publicLink(e)
+		_, err := e.tgc.PublicLinks.Update(ctx, link.UUID, testgorilla.UpdatePublicLinkParams{Active: true, Label: "Careers", Assessment: e.assessment})
+		return err
+	}},
+	{name: "testgorilla PublicLinks.Activate", class: delete, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.PublicLinks.Activate(ctx, publicLink(e))
+		return err
+	}},
+	{name: "testgorilla PublicLinks.Deactivate", class: delete, decodes: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.tgc.PublicLinks.Deactivate(ctx, publicLink(e))
+		return err
+	}},
+	{name: "testgorilla Candidates.RenderPDF", get: true, class: read, decodes: true, stream: true, run: func(ctx context.Context, e *env) error {
+		c := completed(e)
+		return drain(e.tgc.Candidates.RenderPDF(ctx, c.TestTakerID, c.ID))
+	}},
+	{name: "testgorilla Candidates.WritePDF", get: true, class: read, decodes: true, stream: true, run: func(ctx context.Context, e *env) error {
+		c := completed(e)
+		_, err := e.tgc.Candidates.WritePDF(ctx, io.Discard, c.TestTakerID, c.ID)
 		return err
 	}},
 	{name: "truto ATS.Candidates.Create", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
@@ -408,6 +470,8 @@ var faults = []fault{
 	{name: "reset halfway through the body", inject: func(_ method, s target) { s.inject(fake.Fault{CutBody: true}) },
 		expect: func(m method) outcome {
 			switch {
+			case m.stream:
+				return outcome{"TransportError", 1} // the caller reads the stream and sees it break
 			case !m.decodes && m.name != "truto ATS.Attachments.Download" && m.name != "truto Client.Stream":
 				return outcome{"ok", 1} // the answer's body is not needed
 			case !m.decodes:
@@ -443,7 +507,12 @@ var faults = []fault{
 	{name: "429 waiting past the deadline", deadline: 2 * time.Second, inject: failN(1, 429, http.Header{"Retry-After": {"30"}}),
 		expect: func(method) outcome { return outcome{"RateLimited", 1} }},
 	{name: "200 with truncated JSON", inject: body(`{"result":[{"id":"1"`), expect: badBody},
-	{name: "200 with HTML", inject: body(`<html><body>Service Unavailable</body></html>`), expect: badBody},
+	{name: "200 with HTML", inject: body(`<html><body>Service Unavailable</body></html>`), expect: func(m method) outcome {
+		if m.html {
+			return outcome{"ok", 1}
+		}
+		return badBody(m)
+	}},
 	{name: "200 with an empty body", inject: body(``), expect: badBody},
 	{name: "200 of the wrong shape", inject: body(`{"unexpected":true}`), expect: func(m method) outcome {
 		if m.anyJSON {
@@ -455,6 +524,8 @@ var faults = []fault{
 		inject: body(`{"padding":"` + strings.Repeat("x", 4096) + `"}`),
 		expect: func(m method) outcome {
 			switch {
+			case m.stream:
+				return outcome{"DecodeError", 1} // a stream is not capped, but JSON is not its type
 			case !m.decodes:
 				return outcome{"ok", 1}
 			case m.writes():

@@ -12,6 +12,8 @@ import (
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
 
+const candidatesPath = "/api/assessments/candidates/"
+
 // CandidatesService calls the candidate (test taker) endpoint.
 type CandidatesService struct{ c *Client }
 
@@ -19,8 +21,8 @@ type CandidatesService struct{ c *Client }
 // invited to and the tests they took.
 type Candidate struct {
 	ID               int                   `json:"id"`
-	FullName         string                `json:"full_name"`
-	Email            string                `json:"email"`
+	FullName         string                `json:"full_name" personal:"name"`
+	Email            string                `json:"email" personal:"email"`
 	Assessments      []CandidateAssessment `json:"assessments"`
 	AssessmentsCount int                   `json:"assessments_count"`
 	// Tests is the consolidated list of tests taken, in the API's own
@@ -49,7 +51,7 @@ func (s *CandidatesService) Get(ctx context.Context, testTakerID int, opts ...Re
 		return nil, err
 	}
 	var out candidateAnswer
-	err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: "/api/assessments/candidates/" + strconv.Itoa(testTakerID) + "/"}, &out, opts)
+	err := s.c.do(ctx, &rest.Request{Method: http.MethodGet, Path: candidatesPath + strconv.Itoa(testTakerID) + "/"}, &out, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -24,12 +24,14 @@ var vendor = rest.Vendor{
 // Client calls the TestGorilla API. Its services group the endpoints as
 // the vendor's documentation does. It is safe for concurrent use.
 type Client struct {
-	rest *rest.Client
+	rest    *rest.Client
+	secrets secretSet // for the errors this package builds itself (checkPDF)
 
 	Candidatures *CandidaturesService // a candidate's invitation to one assessment
 	Candidates   *CandidatesService   // test takers across assessments
-	Assessments  *AssessmentsService  // assessments and invitations
-	Results      *ResultsService      // test results of a candidate in an assessment
+	Assessments  *AssessmentsService  // assessments, invitations, anti-cheating flags
+	PublicLinks  *PublicLinksService  // links anyone can take an assessment with
+	Results      *ResultsService      // test results (the PDF report: Candidates.RenderPDF)
 }
 
 // vendorOptions are the client settings of this package alone.
@@ -60,20 +62,26 @@ func NewClient(token string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	var rc *rest.Client
+	c := &Client{}
+	c.secrets.add(token)
 	if o.username != "" {
+		c.secrets.add(o.password)
 		o.rest = append(o.rest, rest.WithReauth(rest.Reauth{
-			Login:   func(ctx context.Context) (string, error) { return login(ctx, rc, o.username, o.password) },
+			Login: func(ctx context.Context) (string, error) {
+				tok, err := login(ctx, c.rest, o.username, o.password)
+				c.secrets.add(tok)
+				return tok, err
+			},
 			Expired: func(e *rest.APIError) bool { return e.StatusCode == http.StatusUnauthorized },
 		}))
 	}
-	if rc, err = rest.New(vendor, token, o.rest...); err != nil {
+	if c.rest, err = rest.New(vendor, token, o.rest...); err != nil {
 		return nil, publicError(err)
 	}
-	c := &Client{rest: rc}
 	c.Candidatures = &CandidaturesService{c}
 	c.Candidates = &CandidatesService{c}
 	c.Assessments = &AssessmentsService{c}
+	c.PublicLinks = &PublicLinksService{c}
 	c.Results = &ResultsService{c}
 	return c, nil
 }

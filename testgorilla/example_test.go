@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
+	"os"
 	"strings"
 	"time"
 
@@ -284,8 +286,9 @@ func ExampleAssessmentsService_Get() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(a.Name, a.Status)
-	// Output: Go developer active
+	// An assessment is new until a first candidate is invited.
+	fmt.Println(a.Name, a.Status, len(a.PublicLinks), a.PublicLinks[0].Active)
+	// Output: Go developer new 1 true
 }
 
 // Every method takes RequestOptions last. WithResponseInto reports what
@@ -320,4 +323,294 @@ func ExampleAPIError() {
 	// Output:
 	// 400 REPEATING_INVITATION email
 	// true
+}
+
+// completedCandidate is exampleFake's best candidate, with results.
+func completedCandidate(fake *testgorillatest.Server, a testgorilla.Assessment) testgorilla.Candidature {
+	score := 91.0
+	return fake.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Radia Perlman", Email: "radia@example.com",
+		Status: testgorilla.StatusCompleted, AvgScore: &score, PersonalityAlgorithm: "big_5", Personality: "4-3-5-4-5_36-30-41-37-40"})
+}
+
+// A candidate's results, typed by kind: no score_display string to
+// decode by hand.
+func ExampleResultsService_All() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	a := fake.AddAssessment("Go developer", "Problem solving", "Go (coding)", "Big 5 (OCEAN)", "16 Types", "Custom questions")
+	cand := completedCandidate(fake, a)
+	c := fake.Client()
+
+	for r, err := range c.Results.All(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		switch r.Kind() {
+		case testgorilla.KindBasic:
+			b, _ := r.Basic()
+			fmt.Printf("%s: %.0f%%\n", r.Name, b.Score)
+		case testgorilla.KindCoding:
+			code, _ := r.Coding()
+			fmt.Printf("%s: %.0f%% of the test cases\n", r.Name, code.Score)
+		case testgorilla.KindCustomQuestions:
+			cq, _ := r.CustomQuestion()
+			fmt.Printf("%s: %d answers\n", r.Name, len(cq.Questions))
+		case testgorilla.KindPersonality:
+			p, err := r.Personality()
+			if err != nil {
+				log.Fatal(err)
+			}
+			if p.Big5 != nil {
+				fmt.Printf("%s: conscientiousness %d/5\n", r.Name, p.Big5.Calibrated.Conscientiousness)
+			} else {
+				fmt.Printf("%s: %s\n", r.Name, p.Type)
+			}
+		}
+	}
+	// Output:
+	// Problem solving: 94%
+	// Go (coding): 88% of the test cases
+	// Big 5 (OCEAN): conscientiousness 5/5
+	// 16 Types: ESTP
+	// Custom questions: 2 answers
+}
+
+func ExampleResultsService_List() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	a := fake.AddAssessment("Go developer", "Problem solving", "Go (coding)", "Big 5 (OCEAN)")
+	cand := completedCandidate(fake, a)
+	c := fake.Client()
+
+	page, err := c.Results.List(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID, Limit: 2})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(page.Count, "results; this page:", len(page.Results))
+	for _, r := range page.Results {
+		fmt.Println(r.Name, r.Algorithm, r.Kind())
+	}
+	// Output:
+	// 3 results; this page: 2
+	// Problem solving basic basic
+	// Go (coding) basic coding
+}
+
+// firstResult is a fake whose assessment has one test, and the result of
+// a candidate who completed it.
+func firstResult(test string) (*testgorillatest.Server, testgorilla.Result) {
+	fake := testgorillatest.NewServer()
+	a := fake.AddAssessment("Go developer", test)
+	cand := completedCandidate(fake, a)
+	page, err := fake.Client().Results.List(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
+	if err != nil {
+		log.Fatal(err)
+	}
+	return fake, page.Results[0]
+}
+
+func ExampleResultsService_Get() {
+	fake, result := firstResult("Problem solving")
+	defer fake.Close()
+	c := fake.Client()
+
+	d, err := c.Results.Get(context.Background(), result.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(d.Name, "allows", d.Duration)
+	for _, area := range d.SkillAreas {
+		fmt.Printf("  %s: %.0f/%d\n", area.Description, *area.Score, area.TotalQuestions)
+	}
+	// Output:
+	// Problem solving allows 10m0s
+	//   Reasoning: 8/8
+	//   Applied knowledge: 7/8
+}
+
+func ExampleResultsService_CodeReport() {
+	fake, result := firstResult("Go (coding)")
+	defer fake.Close()
+	c := fake.Client()
+
+	coding, ok := result.Coding()
+	if !ok {
+		log.Fatal("not a coding test")
+	}
+	report, err := c.Results.CodeReport(context.Background(), coding.ResultID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.HasPrefix(report.URL, testgorilla.CodeReportBaseURL))
+	// Output: true
+}
+
+func ExampleResultsService_PersonalityDescription() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	fake.SetPersonalityDescription(testgorilla.Algorithm16Types, "INTJ", "<p>Strategic and independent.</p>")
+	c := fake.Client()
+
+	d, err := c.Results.PersonalityDescription(context.Background(), testgorilla.Algorithm16Types, "INTJ")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(d.HTML)
+	// Output: <p>Strategic and independent.</p>
+}
+
+func ExampleResult_Personality() {
+	r := testgorilla.Result{Algorithm: testgorilla.AlgorithmBig5, ScoreDisplay: "2-1-1-2-1_30.0-29.0-33.0-26.0-31.0"}
+	p, err := r.Personality()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(p.Big5.Calibrated.Extraversion, p.Big5.Raw.Conscientiousness)
+	// Output: 2 33
+}
+
+// The PDF report of the best candidate, streamed to a file: it is never
+// held in memory whole.
+func ExampleCandidatesService_WritePDF() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	c := fake.Client()
+	ctx := context.Background()
+
+	page, err := c.Candidatures.List(ctx, testgorilla.ListCandidaturesParams{Assessment: a.ID, Ordering: testgorilla.OrderAvgScore.Desc(), Limit: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	best := page.Results[0]
+	f, err := os.CreateTemp("", "report-*.pdf")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.Remove(f.Name())
+	n, err := c.Candidates.WritePDF(ctx, f, best.TestTakerID, best.ID)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(best.FullName, n, "bytes")
+	// Output: Ada Lovelace 4096 bytes
+}
+
+func ExampleCandidatesService_RenderPDF() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	c := fake.Client()
+	ctx := context.Background()
+
+	page, err := c.Candidatures.List(ctx, testgorilla.ListCandidaturesParams{Assessment: a.ID, Limit: 1})
+	if err != nil {
+		log.Fatal(err)
+	}
+	cand := page.Results[0]
+	report, err := c.Candidates.RenderPDF(ctx, cand.TestTakerID, cand.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer report.Close()
+	head := make([]byte, 5)
+	if _, err := io.ReadFull(report, head); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%s\n", head)
+	// Output: %PDF-
+}
+
+func ExampleAssessmentsService_AntiCheating() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	cand := completedCandidate(fake, a)
+	fake.SetAntiCheating(cand.ID, testgorilla.AntiCheating{LeftScreen: true, CameraEnabled: true})
+	c := fake.Client()
+
+	flags, err := c.Assessments.AntiCheating(context.Background(), cand.TestTakerID, cand.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("flagged:", flags.Flagged(), "left the window:", flags.LeftScreen, "webcam:", flags.CameraEnabled)
+	// Output: flagged: true left the window: true webcam: true
+}
+
+// The candidate's personal URL, without TestGorilla's invitation email:
+// for an ATS that sends its own.
+func ExampleAssessmentsService_PersonalLink() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	c := fake.Client()
+
+	inv, err := c.Assessments.PersonalLink(context.Background(), a.ID, testgorilla.InviteParams{Email: "linus@example.com", FirstName: "Linus"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.HasPrefix(inv.InvitationLink, testgorilla.InvitationBaseURL), len(fake.Emails()))
+	// Output: true 0
+}
+
+func ExamplePublicLink_URL() {
+	link := testgorilla.PublicLink{UUID: "3f1c2b8e-5d4a-4c1e-9f7a-2b6d8e0c1a35"}
+	fmt.Println(link.URL())
+	// Output: https://app.testgorilla.com/testtaker/publicinvitation/3f1c2b8e-5d4a-4c1e-9f7a-2b6d8e0c1a35
+}
+
+// Close an assessment's public link, and open it again.
+func ExamplePublicLinksService_Deactivate() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	c := fake.Client()
+	ctx := context.Background()
+
+	details, err := c.Assessments.Get(ctx, a.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	link := details.PublicLinks[0] // the default link
+	if _, err := c.PublicLinks.Deactivate(ctx, link); err != nil {
+		log.Fatal(err)
+	}
+	_, err = fake.TakePublicLink(link.UUID, "linus@example.com", "Linus Torvalds")
+	fmt.Println(err)
+	if _, err := c.PublicLinks.Activate(ctx, link); err != nil {
+		log.Fatal(err)
+	}
+	_, err = fake.TakePublicLink(link.UUID, "linus@example.com", "Linus Torvalds")
+	fmt.Println(err)
+	// Output:
+	// testgorillatest: the public link takes no candidates
+	// <nil>
+}
+
+func ExamplePublicLinksService_Activate() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	closed := fake.AddPublicLink(a.ID, "Careers page", false)
+	c := fake.Client()
+
+	link, err := c.PublicLinks.Activate(context.Background(), closed)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(link.Label, link.Active)
+	// Output: Careers page true
+}
+
+func ExamplePublicLinksService_Update() {
+	fake, a := exampleFake()
+	defer fake.Close()
+	link := fake.AddPublicLink(a.ID, "Careers page", true)
+	c := fake.Client()
+
+	got, err := c.PublicLinks.Update(context.Background(), link.UUID, testgorilla.UpdatePublicLinkParams{
+		Active: true, Label: "Job board", Assessment: a.ID,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(got.Label, got.Active)
+	// Output: Job board true
 }

@@ -213,10 +213,10 @@ func TestInvitationsAndDuplicates(t *testing.T) {
 	assert.Equal(t, "Go developer", cand.Assessments[0].AssessmentName)
 	assert.Len(t, cand.Tests, 2)
 
-	res, err := c.Results.List(ctx, a.ID, stored.TestTakerID)
+	res, err := c.Results.List(ctx, testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: stored.TestTakerID})
 	require.NoError(t, err)
-	require.Len(t, res, 2)
-	assert.Nil(t, res[0].Score, "not completed: no score")
+	require.Len(t, res.Results, 2)
+	assert.Nil(t, res.Results[0].Score, "not completed: no score")
 }
 
 func TestA429StormIsRiddenOutWithinTheDeadline(t *testing.T) {

@@ -92,3 +92,60 @@ func FuzzErrorShapes(f *testing.F) {
 		_ = e.Error()
 	})
 }
+
+// FuzzResultsPage decodes results answers (a page, or a bare list) as the
+// client does: every item finds its raw JSON, and every accessor answers
+// without a panic, each kind reading as exactly its own accessor says.
+func FuzzResultsPage(f *testing.F) {
+	f.Add(seed(f, "results_documented.json"))
+	f.Add(seed(f, "results_kinds.json"))
+	f.Add([]byte(`[{"id":1,"algorithm":"big_5","score_display":"1-2-3-4-5_1.5-2-3-4-5"}]`))
+	f.Add([]byte(`{"count":1,"results":null}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var page resultsPage
+		if page.DecodeBody(body) != nil {
+			return
+		}
+		for i := range page.page.Results {
+			r := &page.page.Results[i]
+			if r.Raw() == nil {
+				t.Fatalf("item %d has no raw JSON", i)
+			}
+			_, basic := r.Basic()
+			_, custom := r.CustomQuestion()
+			_, coding := r.Coding()
+			_, fit := r.CultureFit()
+			_, err := r.Personality()
+			if got := map[ResultKind]bool{KindBasic: basic, KindCustomQuestions: custom, KindCoding: coding, KindCultureFit: fit}; r.Kind() != KindPersonality {
+				for k, ok := range got {
+					if ok != (k == r.Kind()) {
+						t.Fatalf("kind %s: accessor of %s answered %v", r.Kind(), k, ok)
+					}
+				}
+				if err == nil {
+					t.Fatalf("kind %s read as a personality", r.Kind())
+				}
+			}
+		}
+	})
+}
+
+// FuzzAntiCheating decodes candidate answers for one candidature's flags:
+// never a panic, and a decoded answer is the candidature asked for.
+func FuzzAntiCheating(f *testing.F) {
+	f.Add(seed(f, "anticheating_observed.json"), 8000)
+	f.Add([]byte(`{"id":8001,"repeated_ip":"True"}`), 8001)
+	f.Add([]byte(`{"assessments_detail":[{"id":"8000","is_left_screen":1}]}`), 8000)
+	f.Fuzz(func(t *testing.T, body []byte, want int) {
+		a := antiCheatingAnswer{want: want}
+		if a.DecodeBody(body) != nil {
+			return
+		}
+		if a.flags.CandidatureID != want {
+			t.Fatalf("asked for %d, got %d", want, a.flags.CandidatureID)
+		}
+		if a.flags.Raw() == nil {
+			t.Fatal("no raw JSON")
+		}
+	})
+}

@@ -3,6 +3,7 @@ package testgorilla
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -95,9 +96,9 @@ type AssessmentStatus string
 
 // The documented assessment statuses.
 const (
-	AssessmentNew      AssessmentStatus = "new"
-	AssessmentActive   AssessmentStatus = "active"
-	AssessmentArchived AssessmentStatus = "archived"
+	AssessmentNew      AssessmentStatus = "new"      // no candidate invited yet
+	AssessmentActive   AssessmentStatus = "active"   // at least one candidate invited
+	AssessmentArchived AssessmentStatus = "archived" // closed: nobody can take it any more
 )
 
 // AssessmentOrdering orders an assessment list. Append Desc for
@@ -128,7 +129,8 @@ func (o AssessmentOrdering) valid() bool {
 	return false
 }
 
-// Traits are the five scores of a big_5 personality test.
+// Traits are the five calibrated scores of a big_5 personality test,
+// each from 1 (very low) to 5 (very high).
 type Traits struct {
 	Extraversion       int
 	Agreeableness      int
@@ -137,54 +139,83 @@ type Traits struct {
 	Openness           int
 }
 
+// RawTraits are the five original (unprocessed) scores of a big_5
+// personality test, which the calibrated ones come from.
+type RawTraits struct {
+	Extraversion       float64
+	Agreeableness      float64
+	Conscientiousness  float64
+	EmotionalStability float64
+	Openness           float64
+}
+
 // Personality is a big_5 personality result: five calibrated scores
-// (1–5) and the five raw scores they come from.
+// (1–5) and the five original scores they come from.
 type Personality struct {
 	Calibrated Traits
-	Raw        Traits
+	Raw        RawTraits
 }
 
 // ParsePersonality reads the big_5 string TestGorilla sends,
-// "c-c-c-c-c_r-r-r-r-r": calibrated then raw scores, each in the order
+// "c-c-c-c-c_r-r-r-r-r": calibrated scores (whole numbers from 1 to 5),
+// then original scores (numbers such as 30 or 30.0), each in the order
 // extraversion, agreeableness, conscientiousness, emotional stability,
-// openness.
+// openness. Candidatures carry it in Personality, results in
+// ScoreDisplay.
 func ParsePersonality(s string) (Personality, error) {
 	halves := strings.Split(s, "_")
 	if len(halves) != 2 {
 		return Personality{}, fmt.Errorf("testgorilla: personality %q: want c-c-c-c-c_r-r-r-r-r", s)
 	}
-	var p Personality
-	for i, dst := range []*Traits{&p.Calibrated, &p.Raw} {
-		parts := strings.Split(halves[i], "-")
-		if len(parts) != 5 {
-			return Personality{}, fmt.Errorf("testgorilla: personality %q: want five scores on each side of _", s)
-		}
-		var n [5]int
-		for j, part := range parts {
-			v, err := strconv.Atoi(part)
-			if err != nil || v < 0 {
-				return Personality{}, fmt.Errorf("testgorilla: personality %q: %q is not a score", s, part)
-			}
-			n[j] = v
-		}
-		if i == 0 {
-			for _, v := range n {
-				if v < 1 || v > 5 {
-					return Personality{}, fmt.Errorf("testgorilla: personality %q: calibrated score %d is outside 1-5", s, v)
-				}
-			}
-		}
-		*dst = Traits{Extraversion: n[0], Agreeableness: n[1], Conscientiousness: n[2], EmotionalStability: n[3], Openness: n[4]}
+	calibrated, raw := strings.Split(halves[0], "-"), strings.Split(halves[1], "-")
+	if len(calibrated) != 5 || len(raw) != 5 {
+		return Personality{}, fmt.Errorf("testgorilla: personality %q: want five scores on each side of _", s)
 	}
-	return p, nil
+	var c [5]int
+	var r [5]float64
+	for i := range 5 {
+		v, err := strconv.Atoi(calibrated[i])
+		if err != nil || v < 1 || v > 5 {
+			return Personality{}, fmt.Errorf("testgorilla: personality %q: calibrated score %q is not a whole number from 1 to 5", s, calibrated[i])
+		}
+		c[i] = v
+		f, err := strconv.ParseFloat(raw[i], 64)
+		if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) || !plainNumber(raw[i]) {
+			return Personality{}, fmt.Errorf("testgorilla: personality %q: %q is not a score", s, raw[i])
+		}
+		r[i] = f
+	}
+	return Personality{
+		Calibrated: Traits{Extraversion: c[0], Agreeableness: c[1], Conscientiousness: c[2], EmotionalStability: c[3], Openness: c[4]},
+		Raw:        RawTraits{Extraversion: r[0], Agreeableness: r[1], Conscientiousness: r[2], EmotionalStability: r[3], Openness: r[4]},
+	}, nil
 }
 
-// String formats p as TestGorilla does.
-func (p Personality) String() string {
-	f := func(t Traits) string {
-		return fmt.Sprintf("%d-%d-%d-%d-%d", t.Extraversion, t.Agreeableness, t.Conscientiousness, t.EmotionalStability, t.Openness)
+// plainNumber reports whether s is digits with at most one decimal
+// point: what the vendor sends, and not the exponents, signs, hex or
+// underscores strconv.ParseFloat would take too.
+func plainNumber(s string) bool {
+	dot := false
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+		case r == '.' && !dot && i > 0 && i < len(s)-1:
+			dot = true
+		default:
+			return false
+		}
 	}
-	return f(p.Calibrated) + "_" + f(p.Raw)
+	return s != ""
+}
+
+// String formats p as TestGorilla does, with the original scores in as
+// few digits as they need ("30", "30.5").
+func (p Personality) String() string {
+	c, r := p.Calibrated, p.Raw
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	return fmt.Sprintf("%d-%d-%d-%d-%d_%s-%s-%s-%s-%s",
+		c.Extraversion, c.Agreeableness, c.Conscientiousness, c.EmotionalStability, c.Openness,
+		f(r.Extraversion), f(r.Agreeableness), f(r.Conscientiousness), f(r.EmotionalStability), f(r.Openness))
 }
 
 // flexInt is an id the vendor sends as a number or as a numeric string.

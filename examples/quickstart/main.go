@@ -8,7 +8,9 @@
 //     to Trustcruit at step1;
 //  3. for each one below, reject it in TestGorilla, send the rejection
 //     email, and submit it to Trustcruit at step5;
-//  4. print the candidate NPS of the last quarter and the quarter before,
+//  4. download the best candidate's PDF report to a temporary file,
+//     streamed, and print its size;
+//  5. print the candidate NPS of the last quarter and the quarter before,
 //     with margins of error and histograms, and a summary.
 //
 // With no credentials it starts in-process fakes of the three APIs,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -34,9 +35,11 @@ type pipeline struct {
 
 // summary counts what the pipeline did (or, without apply, would do).
 type summary struct {
-	passed          int // created in the ATS and surveyed at step1
-	rejected        int // rejected, emailed and surveyed at step5
-	alreadyRejected int // already REJ in TestGorilla: left alone
+	passed          int    // created in the ATS and surveyed at step1
+	rejected        int    // rejected, emailed and surveyed at step5
+	alreadyRejected int    // already REJ in TestGorilla: left alone
+	best            string // the best candidate's name
+	reportBytes     int64  // the size of their PDF report, downloaded
 	quarters        []quarter
 	took            time.Duration
 }
@@ -56,9 +59,13 @@ func (p *pipeline) run(ctx context.Context) (*summary, error) {
 	params := testgorilla.ListCandidaturesParams{
 		Assessment: p.assessment, Status: testgorilla.StatusCompleted, Ordering: testgorilla.OrderAvgScore.Desc(),
 	}
+	var best *testgorilla.Candidature
 	for cand, err := range p.testgorilla.Candidatures.All(ctx, params) {
 		if err != nil {
 			return nil, fmt.Errorf("listing candidatures: %w", err)
+		}
+		if best == nil {
+			best = &cand // the list is best score first
 		}
 		if err := p.handle(ctx, cand, s); err != nil {
 			return nil, fmt.Errorf("candidature %d (%s): %w", cand.ID, cand.FullName, err)
@@ -66,6 +73,13 @@ func (p *pipeline) run(ctx context.Context) (*summary, error) {
 		if n := s.passed + s.rejected + s.alreadyRejected; n%25 == 0 {
 			fmt.Fprintf(p.progress, "  ... %d candidates processed (%d passed, %d rejected)\n", n, s.passed, s.rejected)
 		}
+	}
+	if best != nil {
+		n, err := p.downloadReport(ctx, *best)
+		if err != nil {
+			return nil, fmt.Errorf("the PDF report of %s: %w", best.FullName, err)
+		}
+		s.best, s.reportBytes = best.FullName, n
 	}
 	for _, q := range lastTwoQuarters(p.today) {
 		if err := p.score(ctx, &q); err != nil {
@@ -124,6 +138,22 @@ func (p *pipeline) handle(ctx context.Context, cand testgorilla.Candidature, s *
 		return fmt.Errorf("submitting to Trustcruit: %w", err)
 	}
 	return nil
+}
+
+// downloadReport streams a candidature's PDF report to a temporary file,
+// as an ATS would before attaching it, and returns its size. The file is
+// removed again: this is a demonstration.
+func (p *pipeline) downloadReport(ctx context.Context, cand testgorilla.Candidature) (int64, error) {
+	f, err := os.CreateTemp("", "testgorilla-report-*.pdf")
+	if err != nil {
+		return 0, err
+	}
+	defer os.Remove(f.Name())
+	n, err := p.testgorilla.Candidates.WritePDF(ctx, f, cand.TestTakerID, cand.ID)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return n, err
 }
 
 // splitName splits TestGorilla's full_name at its first space: "Ada

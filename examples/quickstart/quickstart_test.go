@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/recruitkit/recruitkit-go/cnps"
 	"github.com/recruitkit/recruitkit-go/testgorilla"
+	"github.com/recruitkit/recruitkit-go/testgorilla/testgorillatest"
 	"github.com/recruitkit/recruitkit-go/trustcruit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,6 +24,8 @@ import (
 // in TestGorilla, what Trustcruit received at which level, and that the
 // printed CNPS is the cnps package's value for the seeded answers.
 func TestThePipelineOnTheFakes(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp) // where the PDF report goes, and must not stay
 	p := &pipeline{threshold: 60, today: trustcruit.Date{Year: 2026, Month: time.November, Day: 23}, progress: io.Discard}
 	f := p.useFakes()
 	defer f.Close()
@@ -132,6 +136,15 @@ func TestThePipelineOnTheFakes(t *testing.T) {
 	assert.Equal(t, len(wantStep5), s.rejected)
 	assert.Equal(t, alreadyRejected, s.alreadyRejected)
 	assert.Contains(t, out.String(), fmt.Sprintf("%d passed: created in the ATS and surveyed at step1", s.passed))
+
+	// The best candidate's PDF report, as the fake renders it.
+	assert.Equal(t, completed[0].FullName, s.best)
+	assert.Equal(t, int64(testgorillatest.DefaultPDFSize), s.reportBytes)
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, left, "the temporary report is removed")
+	assert.Contains(t, out.String(), fmt.Sprintf("PDF report of the best candidate, %s: %d bytes, streamed to a temporary file",
+		completed[0].FullName, testgorillatest.DefaultPDFSize))
 }
 
 func TestRunNeedsAllVariablesOrNone(t *testing.T) {
@@ -149,6 +162,7 @@ func TestRunOnFakesPrintsTheReport(t *testing.T) {
 	require.NoError(t, run(context.Background(), nil, func(string) string { return "" }, &out, io.Discard))
 	assert.Contains(t, out.String(), "No credentials: running against in-process fakes")
 	assert.Contains(t, out.String(), "Candidate NPS (Trustcruit question 405):")
+	assert.Regexp(t, `PDF report of the best candidate, [^:]+: \d+ bytes`, out.String())
 	assert.Regexp(t, `took \d`, out.String())
 }
 

@@ -32,6 +32,9 @@ func report(w io.Writer, s *summary, applied bool) error {
 	fmt.Fprintf(&b, "  %d passed: %screated in the ATS and surveyed at step1\n", s.passed, verb)
 	fmt.Fprintf(&b, "  %d below the threshold: %srejected, emailed and surveyed at step5\n", s.rejected, verb)
 	fmt.Fprintf(&b, "  %d already rejected: left alone\n", s.alreadyRejected)
+	if s.best != "" {
+		fmt.Fprintf(&b, "  PDF report of the best candidate, %s: %d bytes, streamed to a temporary file\n", s.best, s.reportBytes)
+	}
 	fmt.Fprintf(&b, "  took %s\n", s.took.Round(10*time.Millisecond))
 	_, err := io.WriteString(w, b.String())
 	return err

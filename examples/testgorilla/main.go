@@ -1,7 +1,11 @@
 // Command testgorilla screens an assessment's candidates: it lists the
 // completed candidatures best score first, rejects those below a
 // threshold and sends them TestGorilla's rejection email, and prints a
-// summary table.
+// summary table. Then it looks closer at the best candidate: each test
+// result typed by kind, the anti-cheating flags, and the PDF report,
+// streamed to a temporary file. On the fake it also shows the ways to
+// invite: a personal link without TestGorilla's email, and the public
+// link, closed and opened again.
 //
 // With no credentials it runs against an in-process fake
 // (package testgorillatest) seeded with a few hundred candidates, rate
@@ -86,9 +90,10 @@ type outcome struct {
 func run(ctx context.Context, w io.Writer, cfg config) error {
 	var opts []testgorilla.Option
 	live := cfg.token != ""
+	var fake *testgorillatest.Server
 	if !live {
 		fmt.Fprintln(w, "No TESTGORILLA_TOKEN: running against the in-process fake.")
-		fake := testgorillatest.NewServer()
+		fake = testgorillatest.NewServer()
 		defer fake.Close()
 		fake.SetRateLimitWindow(time.Second)
 		a := fake.AddAssessment("Go developer (example)", "Go (coding)", "Problem solving", "Big 5 (OCEAN)")
@@ -107,10 +112,14 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 		Assessment: cfg.assessment, Status: testgorilla.StatusCompleted, Ordering: testgorilla.OrderAvgScore.Desc(),
 	}
 	var rows []outcome
+	var best *testgorilla.Candidature
 	kept, rejected := 0, 0
 	for cand, err := range c.Candidatures.All(ctx, params) {
 		if err != nil {
 			return err
+		}
+		if best == nil {
+			best = &cand // best score first
 		}
 		row := outcome{name: cand.FullName, stage: cand.Stage, action: "keep"}
 		if cand.AvgScore != nil {
@@ -136,7 +145,18 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 		}
 		rows = append(rows, row)
 	}
-	return summarize(w, rows, cfg.threshold, kept, rejected, live && !cfg.apply)
+	if err := summarize(w, rows, cfg.threshold, kept, rejected, live && !cfg.apply); err != nil {
+		return err
+	}
+	if best != nil {
+		if err := closer(ctx, w, c, cfg.assessment, *best); err != nil {
+			return err
+		}
+	}
+	if fake != nil {
+		return invitations(ctx, w, c, fake, cfg.assessment)
+	}
+	return nil
 }
 
 func summarize(w io.Writer, rows []outcome, threshold float64, kept, rejected int, dryRun bool) error {

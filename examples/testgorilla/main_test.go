@@ -43,6 +43,16 @@ func TestScreensTheSeededAssessmentOnTheFake(t *testing.T) {
 	assert.Equal(t, 150, kept+rejected+already)
 	assert.Positive(t, rejected)
 	assert.Equal(t, rejected, strings.Count(out.String(), "rejected, emailed"))
+
+	// A closer look at the best candidate, and the ways to invite.
+	assert.Regexp(t, `The best candidate, [^:]+:\n  Go \(coding\) +\d+% of the test cases, report at https://app.testgorilla.com/customer/candidates/code-report/`, out.String())
+	assert.Regexp(t, `  Problem solving +\d+%\n`, out.String())
+	assert.Regexp(t, `  Big 5 \(OCEAN\) +extraversion [1-5], agreeableness [1-5]`, out.String())
+	assert.Regexp(t, `  anti-cheating flags: [a-z ,]+ \(webcam o(n|ff)\)`, out.String())
+	assert.Contains(t, out.String(), "  PDF report: 4096 bytes, streamed to a temporary file")
+	assert.Regexp(t, `Invited new.candidate@example.com without an email: send them https://assessment.testgorilla.com/testtaker/takeinvitation/[0-9a-f-]{36}\n`, out.String())
+	assert.Contains(t, out.String(), "deactivated; a candidate trying it: testgorillatest: the public link takes no candidates")
+	assert.Contains(t, out.String(), "activated again; the candidate: invited")
 }
 
 // TestLiveModeIsReadOnlyWithoutApply points "the real API" at a fake.
@@ -62,6 +72,8 @@ func TestLiveModeIsReadOnlyWithoutApply(t *testing.T) {
 	require.NoError(t, run(context.Background(), &out, cfg))
 	assert.Contains(t, out.String(), "would reject (dry run: add -apply)")
 	assert.Contains(t, out.String(), "1 kept, 1 to reject, 0 already rejected")
+	assert.Contains(t, out.String(), "The best candidate, Strong:", "reads are made live too")
+	assert.NotContains(t, out.String(), "Invited new.candidate", "no invitation against a live API")
 	got, _ := fake.Candidature(weak.ID)
 	assert.Equal(t, testgorilla.StageNotYetEvaluated, got.Stage)
 	assert.Empty(t, fake.Emails())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"time"
 
@@ -41,6 +42,10 @@ func ExampleServer_SetRateLimitWindow() {
 	fake := testgorillatest.NewServer()
 	defer fake.Close()
 	fake.SetRateLimitWindow(50 * time.Millisecond) // the documented 20 lists of assessments per window
+	// A clock that stands still, so that no window passes while the
+	// example runs, however slow the machine.
+	now := time.Now()
+	fake.SetClock(func() time.Time { return now })
 	c := fake.Client(testgorilla.WithRetry(0, 0, 0))
 
 	var resp testgorilla.Response
@@ -69,4 +74,68 @@ func ExampleServer_FailNext() {
 		testgorilla.InviteParams{Email: "ada@example.com", FirstName: "Ada", LastName: "Lovelace"})
 	fmt.Println(errors.Is(err, testgorilla.ErrOutcomeUnknown), len(fake.Requests()), len(fake.Emails()))
 	// Output: true 1 0
+}
+
+// A candidate applying through an assessment's public link: refused once
+// the link is deactivated or the assessment archived, as documented.
+func ExampleServer_TakePublicLink() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	a := fake.AddAssessment("Go developer")
+	link, _ := fake.Assessment(a.ID)
+
+	cand, err := fake.TakePublicLink(link.PublicLinks[0].UUID, "ada@example.com", "Ada Lovelace")
+	fmt.Println(cand.FullName, cand.Status, err)
+	fake.ArchiveAssessment(a.ID)
+	_, err = fake.TakePublicLink(link.PublicLinks[0].UUID, "grace@example.com", "Grace Hopper")
+	fmt.Println(errors.Is(err, testgorillatest.ErrLinkClosed))
+	// Output:
+	// Ada Lovelace invited <nil>
+	// true
+}
+
+// Results of your choosing for a candidature, instead of those the fake
+// makes up from its score.
+func ExampleServer_SetResults() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	a := fake.AddAssessment("Go developer", "DISC")
+	cand := fake.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Ada Lovelace", Email: "ada@example.com", Status: testgorilla.StatusCompleted})
+	fake.SetResults(cand.ID, testgorilla.Result{Name: "DISC", Algorithm: testgorilla.AlgorithmDISC, Completed: true, ScoreDisplay: "DI"})
+
+	page, err := fake.Client().Results.List(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, _ := page.Results[0].Personality()
+	fmt.Println(p.Algorithm, p.Type)
+	// Output: disc DI
+}
+
+// A 50 MB PDF report costs the fake no memory: it renders it as it
+// sends it.
+func ExampleServer_SetPDFSize() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	a := fake.AddAssessment("Go developer")
+	cand := fake.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Ada Lovelace", Email: "ada@example.com", Status: testgorilla.StatusCompleted})
+	fake.SetPDFSize(cand.ID, 50<<20)
+
+	n, err := fake.Client().Candidates.WritePDF(context.Background(), io.Discard, cand.TestTakerID, cand.ID)
+	fmt.Println(n, err)
+	// Output: 52428800 <nil>
+}
+
+// Anti-cheating flags for a candidature; Seed raises some by itself.
+func ExampleServer_SetAntiCheating() {
+	fake := testgorillatest.NewServer()
+	defer fake.Close()
+	a := fake.AddAssessment("Go developer")
+	cand := fake.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Ada Lovelace", Email: "ada@example.com", Status: testgorilla.StatusCompleted})
+	fake.SetAntiCheating(cand.ID, testgorilla.AntiCheating{RepeatedIP: true})
+
+	flags, err := fake.Client().Assessments.AntiCheating(context.Background(), cand.TestTakerID, cand.ID)
+	fmt.Println(flags.RepeatedIP, err)
+	// Output: true <nil>
 }

@@ -21,12 +21,23 @@ const (
 	opChangeStage      operation = "change stage"
 	opReminder         operation = "rejection email"
 	opResults          operation = "results"
+	opResult           operation = "result details"
+	opRenderPDF        operation = "results as PDF"
+	opAntiCheating     operation = "anti-cheating flags"
+	opPublicLink       operation = "public link"
+	opCodeReport       operation = "coding test report"
+	opPersonality      operation = "personality description"
 )
 
-// limits are the documented requests per minute of each endpoint.
+// limits are the requests per minute of each endpoint: documented
+// (docs.testgorilla.com/apis/rate-limits) but for the last three, which
+// the table there does not show and which are assumed to be limited as
+// the results are.
 var limits = map[operation]int{
 	opListAssessments: 20, opAssessment: 20, opInvite: 60, opResend: 60, opListCandidatures: 100,
 	opCandidate: 100, opDelete: 20, opChangeStage: 60, opReminder: 30, opResults: 60,
+	opResult: 60, opAntiCheating: 100, opPublicLink: 10,
+	opRenderPDF: 60, opCodeReport: 60, opPersonality: 60,
 }
 
 // rateWindow counts one token's requests to one endpoint in one window.

@@ -1,18 +1,26 @@
 // Package testgorillatest is an in-process fake of the TestGorilla API,
 // for testing code that uses package testgorilla without the network.
 //
-// It keeps assessments, candidatures and test takers in memory and
-// serves every endpoint package testgorilla calls, the way the vendor
-// documents them: token authentication (API keys, and login tokens that
-// expire an hour after their last use), trailing slashes (301 without),
+// It keeps assessments, candidatures, test takers, public links, results
+// and anti-cheating flags in memory and serves every endpoint package
+// testgorilla calls, the way the vendor documents them: token
+// authentication (API keys, and login tokens that expire an hour after
+// their last use), trailing slashes (301 without), assessments that are
+// new until a first candidate and filtered by several statuses at once,
 // candidature lists filtered by status and stage, ordered by created,
 // _full_name, avg_score or rating (with - for descending), and paged by
 // limit and offset into {"count", "next", "previous", "results"}; stage
 // changes that stick, a rejection email refused unless the stage is REJ,
 // deletes after which the candidature is 404, duplicate invitations
-// answered with REPEATING_INVITATION, and the per-minute rate limits with
-// X-RateLimit-Limit, -Remaining and -Reset headers (DisableRateLimits
-// turns them off; SetRateLimitWindow shortens the minute for tests).
+// answered with REPEATING_INVITATION, invitations (and public links)
+// refused once an assessment is archived (ArchiveAssessment), public
+// links whose page and candidates (TakePublicLink) stop once deactivated,
+// one result per test of the assessment scored from the candidature
+// (SetResults replaces them), PDF reports for completed candidatures
+// only, rendered as they are sent whatever their size (SetPDFSize), and
+// the per-minute rate limits with X-RateLimit-Limit, -Remaining and
+// -Reset headers (DisableRateLimits turns them off; SetRateLimitWindow
+// shortens the minute for tests).
 //
 // Faults are injected with FailNext and Inject, and every request is
 // recorded (Requests).
@@ -64,13 +72,18 @@ type Server struct {
 	users        map[string]string    // username -> password
 	loginTokens  map[string]time.Time // token -> last use
 	assessments  map[int]*testgorilla.Assessment
-	tests        map[int][]string // assessment id -> test names
+	tests        map[int][]test                     // assessment id -> its tests
+	links        map[string]*testgorilla.PublicLink // public UUID -> link
 	candidatures map[int]*testgorilla.Candidature
 	// assessmentOf maps a candidature to its assessment, which
 	// testgorilla.Candidature does not carry.
 	assessmentOf map[int]int
 	nextID       int
 	emails       []Email
+	pdfSizes     map[int]int64                    // candidature id -> its PDF report's size
+	results      map[int][]testgorilla.Result     // candidature id -> results set by SetResults
+	flags        map[int]testgorilla.AntiCheating // candidature id -> flags set by SetAntiCheating
+	descriptions map[string]string                // algorithm "/" score -> personality description
 	limited      bool
 	window       time.Duration
 	windows      map[string]*rateWindow
@@ -85,9 +98,14 @@ func NewServer() *Server {
 		users:        map[string]string{},
 		loginTokens:  map[string]time.Time{},
 		assessments:  map[int]*testgorilla.Assessment{},
-		tests:        map[int][]string{},
+		tests:        map[int][]test{},
+		links:        map[string]*testgorilla.PublicLink{},
 		candidatures: map[int]*testgorilla.Candidature{},
 		assessmentOf: map[int]int{},
+		pdfSizes:     map[int]int64{},
+		results:      map[int][]testgorilla.Result{},
+		flags:        map[int]testgorilla.AntiCheating{},
+		descriptions: map[string]string{},
 		nextID:       1000,
 		limited:      true,
 		window:       time.Minute,
@@ -106,8 +124,22 @@ func NewServer() *Server {
 	handle("PATCH /api/assessments/candidature/{id}/change_stage/{$}", opChangeStage, s.changeStage)
 	handle("POST /api/assessments/candidature/{id}/send-reminder/{$}", opReminder, s.sendReminder)
 	handle("POST /api/assessments/candidature/{id}/send-invitation/{$}", opResend, s.resendInvitation)
-	handle("GET /api/assessments/candidates/{id}/{$}", opCandidate, s.getCandidate)
+	// With ?candidature= the candidate endpoint gives the anti-cheating
+	// flags, under a limit of its own.
+	mux.HandleFunc("GET /api/assessments/candidates/{id}/{$}", func(w http.ResponseWriter, r *http.Request) {
+		op := opCandidate
+		if r.URL.Query().Has("candidature") {
+			op = opAntiCheating
+		}
+		s.endpoint(op, s.getCandidate)(w, r)
+	})
 	handle("GET /api/assessments/results/{$}", opResults, s.listResults)
+	handle("GET /api/assessments/results/{id}/{$}", opResult, s.getResult)
+	handle("GET /api/assessments/candidates/{id}/render_pdf/{$}", opRenderPDF, s.renderPDF)
+	handle("PUT /api/assessments/public_links/{uuid}/{$}", opPublicLink, s.updatePublicLink)
+	handle("GET /api/assessments/code_questions/{id}/invitation_token/{$}", opCodeReport, s.codeReport)
+	handle("GET /api/tests/personality/{algorithm}/{score}/{$}", opPersonality, s.personalityDescription)
+	mux.HandleFunc("GET /testtaker/publicinvitation/{uuid}/{$}", s.publicInvitationPage)
 	mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { detail(w, http.StatusNotFound, "Not found.") })
 	s.srv = fake.New(fake.AppendSlash(mux), fake.DetailError)
 	return s
@@ -170,15 +202,112 @@ func (s *Server) SetRateLimitWindow(d time.Duration) {
 	s.windows = map[string]*rateWindow{}
 }
 
-// AddAssessment adds an assessment made of tests (names) and returns it.
+// AddAssessment adds an assessment made of tests (names) and returns it,
+// with its default public link (active, labelled "Main"). A test's name
+// sets its algorithm: "Big 5", "Enneagram", "DISC" and "16 Types" are
+// personality tests, "Culture add" is culture_fit, "Custom questions"
+// the custom questions, a name with "coding" a coding test, and any
+// other a basic test.
 func (s *Server) AddAssessment(name string, tests ...string) testgorilla.Assessment {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
-	a := &testgorilla.Assessment{ID: s.newID(), Name: name, Status: testgorilla.AssessmentActive, Created: now, Modified: now}
+	a := &testgorilla.Assessment{ID: s.newID(), Name: name, Status: testgorilla.AssessmentNew, Created: now, Modified: now}
 	s.assessments[a.ID] = a
-	s.tests[a.ID] = tests
-	return *a
+	s.setTestsLocked(a.ID, tests)
+	link := &testgorilla.PublicLink{ID: s.newID(), UUID: rest.NewUUID(), Label: "Main", Active: true, Assessment: a.ID}
+	s.links[link.UUID] = link
+	return s.assessmentLocked(a.ID)
+}
+
+// ArchiveAssessment archives an assessment: it takes no more
+// invitations, by email or through its public links.
+func (s *Server) ArchiveAssessment(id int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.assessments[id]
+	if !ok {
+		panic(fmt.Sprintf("testgorillatest: ArchiveAssessment: no assessment %d", id))
+	}
+	a.Status = testgorilla.AssessmentArchived
+	a.Modified = s.now()
+}
+
+// Assessment returns an assessment as the fake holds it, with its counts,
+// tests and public links.
+func (s *Server) Assessment(id int) (testgorilla.Assessment, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.assessments[id]; !ok {
+		return testgorilla.Assessment{}, false
+	}
+	return s.assessmentLocked(id), true
+}
+
+// assessmentLocked is an assessment with its counts, status, tests and
+// public links as of now. The caller holds s.mu.
+func (s *Server) assessmentLocked(id int) testgorilla.Assessment {
+	a := *s.assessments[id]
+	a.Candidates, a.Invited, a.Started, a.Finished = 0, 0, 0, 0
+	for cid, c := range s.candidatures {
+		if s.assessmentOf[cid] != id {
+			continue
+		}
+		a.Candidates++
+		switch c.Status {
+		case testgorilla.StatusInvited:
+			a.Invited++
+		case testgorilla.StatusStarted:
+			a.Started++
+		case testgorilla.StatusCompleted:
+			a.Finished++
+		}
+	}
+	a.FinishedPercentage = 0
+	if a.Candidates > 0 {
+		a.FinishedPercentage = math.Round(100 * float64(a.Finished) / float64(a.Candidates))
+	}
+	if a.Status != testgorilla.AssessmentArchived {
+		// As documented: new until a first candidate is invited.
+		a.Status = testgorilla.AssessmentNew
+		if a.Candidates > 0 {
+			a.Status = testgorilla.AssessmentActive
+		}
+	}
+	a.Tests = nil
+	for _, t := range s.tests[id] {
+		a.Tests = append(a.Tests, testgorilla.AssessmentTest{ID: t.id, Name: t.name, Algorithm: t.algorithm})
+	}
+	a.PublicLinks = nil
+	for _, l := range s.links {
+		if l.Assessment == id {
+			a.PublicLinks = append(a.PublicLinks, *l)
+		}
+	}
+	slices.SortFunc(a.PublicLinks, func(x, y testgorilla.PublicLink) int { return cmp.Compare(x.ID, y.ID) })
+	return a
+}
+
+// assessmentJSON is an assessment as the API sends it: the list gives
+// counts, the details add the tests and public links.
+func assessmentJSON(a testgorilla.Assessment, details bool) map[string]any {
+	out := map[string]any{
+		"id": a.ID, "name": a.Name, "status": a.Status, "candidates": a.Candidates, "invited": a.Invited,
+		"started": a.Started, "finished": a.Finished, "finished_percentage": a.FinishedPercentage,
+		"created": a.Created, "modified": a.Modified,
+	}
+	if details {
+		tests := []map[string]any{}
+		for _, t := range a.Tests {
+			tests = append(tests, map[string]any{"id": t.ID, "name": t.Name, "algorithm": t.Algorithm})
+		}
+		links := []map[string]any{}
+		for _, l := range a.PublicLinks {
+			links = append(links, publicLinkJSON(l))
+		}
+		out["tests"], out["public_links"] = tests, links
+	}
+	return out
 }
 
 // AddCandidature adds c to an assessment and returns it as stored. The
@@ -218,16 +347,26 @@ func (s *Server) addCandidatureLocked(assessmentID int, c testgorilla.Candidatur
 	}
 	s.candidatures[c.ID] = &c
 	s.assessmentOf[c.ID] = assessmentID
-	s.assessments[assessmentID].Candidates++
+	s.assessments[assessmentID].Modified = s.now()
 	return &c
 }
 
 // Seed adds n candidatures to an assessment, spread over every status
-// and stage, with scores and big_5 personalities for the completed ones,
-// drawn from a generator seeded with seed (the same seed gives the same
-// candidates). It returns them in id order.
+// and stage, with scores, big_5 personalities and results for the
+// completed ones (an assessment without tests gets DefaultTests, so that
+// there are results), and anti-cheating flags up for some, drawn from a
+// generator seeded with seed (the same seed gives the same candidates).
+// It returns them in id order.
 func (s *Server) Seed(assessmentID, n int, seed uint64) []testgorilla.Candidature {
+	s.mu.Lock()
+	if _, ok := s.assessments[assessmentID]; ok && len(s.tests[assessmentID]) == 0 {
+		s.setTestsLocked(assessmentID, DefaultTests)
+	}
+	s.mu.Unlock()
 	rng := mrand.New(mrand.NewPCG(seed, uint64(assessmentID)))
+	// The flags draw from their own generator, so that they leave the
+	// candidates a seed gives as they were before there were flags.
+	frng := mrand.New(mrand.NewPCG(seed, ^uint64(assessmentID)))
 	first := []string{"Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Ken", "Frances", "Dennis", "Radia", "Edsger", "Hedy"}
 	last := []string{"Lovelace", "Hopper", "Torvalds", "Hamilton", "Turing", "Liskov", "Thompson", "Allen", "Ritchie", "Perlman", "Dijkstra", "Lamarr"}
 	statuses := []testgorilla.Status{testgorilla.StatusInvited, testgorilla.StatusStarted, testgorilla.StatusCompleted, testgorilla.StatusCompleted}
@@ -256,7 +395,20 @@ func (s *Server) Seed(assessmentID, n int, seed uint64) []testgorilla.Candidatur
 				c.Rating = &rating
 			}
 		}
-		out = append(out, s.AddCandidature(assessmentID, c))
+		added := s.AddCandidature(assessmentID, c)
+		if c.Status == testgorilla.StatusCompleted {
+			flags := testgorilla.AntiCheating{
+				CameraEnabled: frng.IntN(2) == 0, ExitedFullScreen: frng.IntN(8) == 0, LeftScreen: frng.IntN(6) == 0,
+				RepeatedIP: frng.IntN(20) == 0, IP: fmt.Sprintf("192.0.2.%d", 1+frng.IntN(254)),
+				Location: testgorilla.Location{City: "Amsterdam", CountryCode: "NL"},
+				Device:   testgorilla.Device{Description: "Chrome on Mac OS X"},
+			}
+			if flags.CameraEnabled {
+				flags.Photos = []testgorilla.Photo{{Image: fmt.Sprintf("https://assets.example.com/photos/%d-1.jpg", added.ID)}}
+			}
+			s.SetAntiCheating(added.ID, flags)
+		}
+		out = append(out, added)
 	}
 	return out
 }
@@ -295,6 +447,10 @@ func (s *Server) testTakerFor(email string) int {
 	}
 	return s.newID()
 }
+
+// archivedMessage is the fake's refusal of an invitation to an archived
+// assessment (the vendor's wording is not published).
+const archivedMessage = "The assessment is archived: candidates can no longer be invited."
 
 func detail(w http.ResponseWriter, status int, msg string) {
 	fake.WriteJSON(w, status, map[string]string{"detail": msg})
@@ -373,15 +529,35 @@ func (s *Server) listAssessments(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	// status takes a comma-separated list.
+	var statuses []string
+	if st := q.Get("status"); st != "" {
+		statuses = strings.Split(st, ",")
+		for _, st := range statuses {
+			switch testgorilla.AssessmentStatus(st) {
+			case testgorilla.AssessmentNew, testgorilla.AssessmentActive, testgorilla.AssessmentArchived:
+			default:
+				fieldErrors(w, map[string][]string{"status": {fmt.Sprintf("Select a valid choice. %s is not one of the available choices.", st)}})
+				return
+			}
+		}
+	}
+	order := q.Get("ordering")
+	switch strings.TrimPrefix(order, "-") {
+	case "", "modified", "name", "candidates", "finished_percentage":
+	default:
+		fieldErrors(w, map[string][]string{"ordering": {fmt.Sprintf("%q is not a valid ordering.", order)}})
+		return
+	}
 	s.mu.Lock()
 	var items []testgorilla.Assessment
-	for _, a := range s.assessments {
-		if st := q.Get("status"); st == "" || string(a.Status) == st {
-			items = append(items, *a)
+	for id := range s.assessments {
+		a := s.assessmentLocked(id)
+		if len(statuses) == 0 || slices.Contains(statuses, string(a.Status)) {
+			items = append(items, a)
 		}
 	}
 	s.mu.Unlock()
-	order := q.Get("ordering")
 	desc := strings.HasPrefix(order, "-")
 	slices.SortStableFunc(items, func(a, b testgorilla.Assessment) int {
 		var c int
@@ -400,7 +576,11 @@ func (s *Server) listAssessments(w http.ResponseWriter, r *http.Request) {
 		}
 		return cmp.Or(c, cmp.Compare(a.ID, b.ID))
 	})
-	writePage(w, r, items, limit, offset)
+	out := make([]map[string]any, len(items))
+	for i, a := range items {
+		out[i] = assessmentJSON(a, false)
+	}
+	writePage(w, r, out, limit, offset)
 }
 
 func (s *Server) getAssessment(w http.ResponseWriter, r *http.Request) {
@@ -409,17 +589,17 @@ func (s *Server) getAssessment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	a, found := s.assessments[id]
+	_, found := s.assessments[id]
 	var out testgorilla.Assessment
 	if found {
-		out = *a
+		out = s.assessmentLocked(id)
 	}
 	s.mu.Unlock()
 	if !found {
 		detail(w, http.StatusNotFound, "Not found.")
 		return
 	}
-	fake.WriteJSON(w, http.StatusOK, out)
+	fake.WriteJSON(w, http.StatusOK, assessmentJSON(out, true))
 }
 
 func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
@@ -440,15 +620,15 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
 	if addr, err := mail.ParseAddress(body.Email); err != nil || addr.Address != body.Email {
 		problems = append(problems, map[string]string{"field": "email", "error_key": testgorilla.KeyBadEmail})
 	}
-	for field, v := range map[string]string{"first_name": body.FirstName, "last_name": body.LastName} {
-		if strings.TrimSpace(v) == "" {
-			problems = append(problems, map[string]string{"field": field, "error_key": "REQUIRED"})
-		}
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, found := s.assessments[id]; !found {
+	a, found := s.assessments[id]
+	if !found {
 		detail(w, http.StatusNotFound, "Not found.")
+		return
+	}
+	if a.Status == testgorilla.AssessmentArchived {
+		detail(w, http.StatusBadRequest, archivedMessage)
 		return
 	}
 	for cid, c := range s.candidatures {
@@ -460,13 +640,14 @@ func (s *Server) invite(w http.ResponseWriter, r *http.Request) {
 		fake.WriteJSON(w, http.StatusBadRequest, map[string]any{"errors": problems})
 		return
 	}
-	c := s.addCandidatureLocked(id, testgorilla.Candidature{Email: body.Email, FullName: body.FirstName + " " + body.LastName})
+	c := s.addCandidatureLocked(id, testgorilla.Candidature{Email: body.Email, FullName: strings.TrimSpace(body.FirstName + " " + body.LastName)})
 	if r.URL.Query().Get("no_email") != "true" {
 		s.emails = append(s.emails, Email{Kind: "invitation", CandidatureID: c.ID, To: c.Email})
 	}
 	fake.WriteJSON(w, http.StatusCreated, map[string]any{
-		"id": c.ID, "email": c.Email, "full_name": c.FullName, "invitation_uuid": c.InvitationUUID,
-		"invitation_link": c.InvitationLink, "testtaker_id": c.TestTakerID,
+		"id": c.ID, "assessment": id, "email": c.Email, "first_name": body.FirstName, "last_name": body.LastName,
+		"full_name": c.FullName, "invitation_uuid": c.InvitationUUID, "invitation_link": c.InvitationLink,
+		"testtaker_id": c.TestTakerID, "status": c.Status, "stage": c.Stage, "created": c.Created,
 	})
 }
 
@@ -610,7 +791,6 @@ func (s *Server) deleteCandidature(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.assessments[s.assessmentOf[c.ID]].Candidates--
 	delete(s.candidatures, c.ID)
 	delete(s.assessmentOf, c.ID)
 	w.WriteHeader(http.StatusNoContent)
@@ -669,10 +849,22 @@ func (s *Server) resendInvitation(w http.ResponseWriter, r *http.Request) {
 	detail(w, http.StatusOK, "Invitation sent.")
 }
 
+// getCandidate answers GET /api/assessments/candidates/<test taker>/,
+// and with ?candidature=<id> the same candidate with only that
+// candidature's details: its anti-cheating flags.
 func (s *Server) getCandidate(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(w, r)
 	if !ok {
 		return
+	}
+	only := 0
+	if v := r.URL.Query().Get("candidature"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			fieldErrors(w, map[string][]string{"candidature": {"A valid integer is required."}})
+			return
+		}
+		only = n
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -687,54 +879,28 @@ func (s *Server) getCandidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	slices.SortFunc(mine, func(a, b *testgorilla.Candidature) int { return cmp.Compare(a.ID, b.ID) })
-	var assessments []map[string]any
+	var assessments, details []map[string]any
 	tests := []map[string]any{}
 	last := mine[0].Created
 	for _, c := range mine {
 		a := s.assessments[s.assessmentOf[c.ID]]
 		assessments = append(assessments, map[string]any{"id": a.ID, "assessment_name": a.Name, "candidature_id": c.ID})
-		for i, name := range s.tests[a.ID] {
-			tests = append(tests, map[string]any{"id": a.ID*100 + i, "name": name})
+		for _, t := range s.tests[a.ID] {
+			tests = append(tests, map[string]any{"id": t.id, "name": t.name})
+		}
+		if only == 0 || only == c.ID {
+			details = append(details, s.candidatureDetailLocked(c))
 		}
 		if c.Created.After(last) {
 			last = c.Created
 		}
 	}
-	fake.WriteJSON(w, http.StatusOK, map[string]any{
-		"id": id, "full_name": mine[0].FullName, "email": mine[0].Email, "assessments": assessments,
-		"assessments_count": len(assessments), "tests": tests, "last_activity": last,
-	})
-}
-
-func (s *Server) listResults(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	problems := map[string][]string{}
-	ids := map[string]int{}
-	for _, name := range []string{"candidature__assessment", "candidature__test_taker"} {
-		n, err := strconv.Atoi(q.Get(name))
-		if err != nil {
-			problems[name] = []string{"This field is required."}
-		}
-		ids[name] = n
-	}
-	if len(problems) > 0 {
-		fieldErrors(w, problems)
+	if only != 0 && len(details) == 0 {
+		detail(w, http.StatusNotFound, "Not found.")
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	results := []map[string]any{}
-	for _, c := range s.candidatures {
-		if s.assessmentOf[c.ID] != ids["candidature__assessment"] || c.TestTakerID != ids["candidature__test_taker"] {
-			continue
-		}
-		for i, name := range s.tests[s.assessmentOf[c.ID]] {
-			res := map[string]any{"id": c.ID*100 + i, "test_id": s.assessmentOf[c.ID]*100 + i, "test_name": name, "status": string(c.Status), "score": nil}
-			if c.AvgScore != nil {
-				res["score"] = *c.AvgScore // each test scores the average
-			}
-			results = append(results, res)
-		}
-	}
-	fake.WriteJSON(w, http.StatusOK, results)
+	fake.WriteJSON(w, http.StatusOK, map[string]any{
+		"id": id, "full_name": mine[0].FullName, "email": mine[0].Email, "assessments": assessments,
+		"assessments_count": len(assessments), "tests": tests, "last_activity": last, "assessments_detail": details,
+	})
 }
