@@ -105,9 +105,9 @@ func (s *AssessmentsService) Get(ctx context.Context, id int, opts ...RequestOpt
 
 // InviteParams is the candidate to invite.
 type InviteParams struct {
-	Email     string `json:"email"`      // required
-	FirstName string `json:"first_name"` // required
-	LastName  string `json:"last_name"`  // required
+	Email     string `json:"email" personal:"email"`     // required
+	FirstName string `json:"first_name" personal:"name"` // required
+	LastName  string `json:"last_name" personal:"name"`  // required
 	// NoEmail creates the invitation without emailing it: send the
 	// returned InvitationLink yourself.
 	NoEmail bool `json:"-"`
@@ -129,10 +129,10 @@ func (p InviteParams) validate() error {
 // Invitation is the answer to Invite.
 type Invitation struct {
 	ID             int    `json:"id"` // the candidature's id
-	Email          string `json:"email"`
-	FullName       string `json:"full_name"`
-	InvitationUUID string `json:"invitation_uuid"`
-	InvitationLink string `json:"invitation_link"`
+	Email          string `json:"email" personal:"email"`
+	FullName       string `json:"full_name" personal:"name"`
+	InvitationUUID string `json:"invitation_uuid" personal:"text"`
+	InvitationLink string `json:"invitation_link" personal:"url"`
 
 	source
 }

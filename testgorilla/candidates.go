@@ -19,8 +19,8 @@ type CandidatesService struct{ c *Client }
 // invited to and the tests they took.
 type Candidate struct {
 	ID               int                   `json:"id"`
-	FullName         string                `json:"full_name"`
-	Email            string                `json:"email"`
+	FullName         string                `json:"full_name" personal:"name"`
+	Email            string                `json:"email" personal:"email"`
 	Assessments      []CandidateAssessment `json:"assessments"`
 	AssessmentsCount int                   `json:"assessments_count"`
 	// Tests is the consolidated list of tests taken, in the API's own

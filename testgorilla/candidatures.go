@@ -28,17 +28,17 @@ type Candidature struct {
 	// both are read.)
 	AvgScore       *float64  `json:"avg_score"`
 	Created        time.Time `json:"created"` // when the candidate was invited
-	Email          string    `json:"email"`
-	FullName       string    `json:"full_name"`
-	InvitationUUID string    `json:"invitation_uuid"`
-	InvitationLink string    `json:"invitation_link"`
+	Email          string    `json:"email" personal:"email"`
+	FullName       string    `json:"full_name" personal:"name"`
+	InvitationUUID string    `json:"invitation_uuid" personal:"text"`
+	InvitationLink string    `json:"invitation_link" personal:"url"`
 	IsHired        bool      `json:"is_hired"`
 	// PersonalityAlgorithm names the personality test, such as "big_5";
 	// Personality is its result in the vendor's encoding (see Big5).
 	PersonalityAlgorithm string   `json:"personality_algorithm"`
 	Personality          string   `json:"personality"`
-	Rating               *float64 `json:"rating"` // your own rating; nil when not rated
-	Review               *string  `json:"review"` // your own review; nil when none
+	Rating               *float64 `json:"rating"`                 // your own rating; nil when not rated
+	Review               *string  `json:"review" personal:"text"` // your own review; nil when none
 	Stage                Stage    `json:"stage"`
 	Status               Status   `json:"status"`
 	TestTakerID          int      `json:"testtaker_id"` // the candidate's id: Candidates.Get

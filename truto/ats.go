@@ -39,20 +39,20 @@ type Ref struct {
 
 // Email is an email address of a candidate.
 type Email struct {
-	Email string `json:"email"`
+	Email string `json:"email" personal:"email"`
 	Type  string `json:"type,omitempty"`
 }
 
 // Phone is a phone number of a candidate.
 type Phone struct {
-	Number    string `json:"number"`
+	Number    string `json:"number" personal:"phone"`
 	Extension string `json:"extension,omitempty"`
 	Type      string `json:"type,omitempty"`
 }
 
 // URL is a web address of a candidate.
 type URL struct {
-	URL  string `json:"url"`
+	URL  string `json:"url" personal:"url"`
 	Type string `json:"type,omitempty"`
 }
 
@@ -78,9 +78,9 @@ func (t *Tag) UnmarshalJSON(b []byte) error {
 // Attachment is a file attached to a candidate or an application.
 type Attachment struct {
 	ID             string    `json:"id"`
-	FileName       string    `json:"file_name,omitempty"`
-	FileURL        string    `json:"file_url,omitempty"`
-	URL            string    `json:"url,omitempty"`
+	FileName       string    `json:"file_name,omitempty" personal:"text"`
+	FileURL        string    `json:"file_url,omitempty" personal:"url"`
+	URL            string    `json:"url,omitempty" personal:"url"`
 	AttachmentType string    `json:"attachment_type,omitempty"` // resume, cover_letter, other
 	Type           string    `json:"type,omitempty"`            // "resume" on input for a resume
 	Candidate      *Ref      `json:"candidate,omitempty"`
@@ -95,19 +95,19 @@ type Attachment struct {
 type FormFieldAnswer struct {
 	GroupID string `json:"group_id,omitempty"`
 	Name    string `json:"name,omitempty"`
-	Value   string `json:"value,omitempty"`
+	Value   string `json:"value,omitempty" personal:"text"`
 }
 
 // CandidateInput is the body of a candidate create or update: the
 // reference page's request fields. Zero fields are not sent.
 type CandidateInput struct {
-	FirstName string   `json:"first_name,omitempty"`
-	LastName  string   `json:"last_name,omitempty"`
-	Title     string   `json:"title,omitempty"`
-	Company   string   `json:"company,omitempty"`
+	FirstName string   `json:"first_name,omitempty" personal:"name"`
+	LastName  string   `json:"last_name,omitempty" personal:"name"`
+	Title     string   `json:"title,omitempty" personal:"text"`
+	Company   string   `json:"company,omitempty" personal:"text"`
 	Emails    []Email  `json:"emails,omitempty"`
 	Phones    []Phone  `json:"phones,omitempty"`
-	Locations []string `json:"locations,omitempty"`
+	Locations []string `json:"locations,omitempty" personal:"address"`
 	// Links are web addresses; the reference page names the field without
 	// a type, and they are sent as the response's urls are, {url, type}.
 	Links               []URL             `json:"links,omitempty"`
@@ -115,7 +115,7 @@ type CandidateInput struct {
 	Attachments         []Attachment      `json:"attachments,omitempty"`
 	JobFormFieldAnswers []FormFieldAnswer `json:"job_form_field_answers,omitempty"`
 	// RemoteData is passed to the ATS untouched.
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 }
 
 // Candidate is a unified ATS candidate: the reference page's response
@@ -123,14 +123,14 @@ type CandidateInput struct {
 // the call excluded it (WithExcludeFields).
 type Candidate struct {
 	ID                string        `json:"id"`
-	FirstName         string        `json:"first_name"`
-	LastName          string        `json:"last_name"`
-	Name              string        `json:"name"`
-	Title             string        `json:"title"`
-	Company           string        `json:"company"`
+	FirstName         string        `json:"first_name" personal:"name"`
+	LastName          string        `json:"last_name" personal:"name"`
+	Name              string        `json:"name" personal:"name"`
+	Title             string        `json:"title" personal:"text"`
+	Company           string        `json:"company" personal:"text"`
 	Emails            []Email       `json:"emails"`
 	Phones            []Phone       `json:"phones"`
-	Locations         []string      `json:"locations"`
+	Locations         []string      `json:"locations" personal:"address"`
 	URLs              []URL         `json:"urls"`
 	Tags              []Tag         `json:"tags"`
 	Attachments       []Attachment  `json:"attachments"`
@@ -141,7 +141,7 @@ type Candidate struct {
 	UpdatedAt         time.Time     `json:"updated_at"`
 	LastInteractionAt time.Time     `json:"last_interaction_at"`
 	// RemoteData is the ATS's own record.
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source // Raw(): the record as Truto sent it, applications and attachments included
 }
@@ -193,7 +193,7 @@ type Application struct {
 	Attachments  []Attachment   `json:"attachments,omitempty"`
 	CreatedAt    time.Time      `json:"created_at,omitzero"`
 	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
-	RemoteData   map[string]any `json:"remote_data,omitempty"`
+	RemoteData   map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source // Raw(); an application inside a Candidate is in the candidate's Raw()
 }
@@ -211,14 +211,14 @@ type Stage struct {
 // to.
 type User struct {
 	ID        string      `json:"id"`
-	FirstName string      `json:"first_name,omitempty"`
-	LastName  string      `json:"last_name,omitempty"`
+	FirstName string      `json:"first_name,omitempty" personal:"name"`
+	LastName  string      `json:"last_name,omitempty" personal:"name"`
 	Emails    []UserEmail `json:"emails,omitempty"`
 }
 
 // UserEmail is an email address of a user.
 type UserEmail struct {
-	Email     string `json:"email"`
+	Email     string `json:"email" personal:"email"`
 	IsPrimary bool   `json:"is_primary,omitempty"`
 	Type      string `json:"type,omitempty"`
 }
