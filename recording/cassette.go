@@ -19,7 +19,7 @@ const version = 1
 // its exchanges, in the order they ended, keys sorted and indented by
 // two spaces so that a re-recording diffs line by line.
 type Cassette struct {
-	Version      int           `json:"version"`
+	Version      int           `json:"version"` // 1, the only version so far
 	Interactions []Interaction `json:"interactions"`
 }
 
@@ -107,6 +107,9 @@ type headerJSON http.Header
 func (h headerJSON) MarshalJSON() ([]byte, error) {
 	m := make(map[string]any, len(h))
 	for k, vs := range h {
+		if len(vs) == 0 {
+			continue
+		}
 		if len(vs) == 1 {
 			m[k] = vs[0]
 		} else {
@@ -127,6 +130,9 @@ func (h *headerJSON) UnmarshalJSON(b []byte) error {
 	}
 	out := make(headerJSON, len(m))
 	for k, raw := range m {
+		if string(raw) == "null" {
+			continue
+		}
 		var one string
 		if err := json.Unmarshal(raw, &one); err == nil {
 			out[http.CanonicalHeaderKey(k)] = append(out[http.CanonicalHeaderKey(k)], one)
@@ -136,7 +142,9 @@ func (h *headerJSON) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(raw, &many); err != nil {
 			return fmt.Errorf("header %s: want a string or a list of strings", k)
 		}
-		out[http.CanonicalHeaderKey(k)] = append(out[http.CanonicalHeaderKey(k)], many...)
+		if len(many) > 0 {
+			out[http.CanonicalHeaderKey(k)] = append(out[http.CanonicalHeaderKey(k)], many...)
+		}
 	}
 	*h = out
 	return nil

@@ -13,7 +13,7 @@ import (
 // Kind is what a personal value is, and so what replaces it.
 type Kind string
 
-// The kinds a `personal` tag, WithPersonal and a WithScrub hook name,
+// The kinds a `personal` tag, PersonalKeys and a WithScrub hook name,
 // with the pseudonym each value becomes (numbered in the order values
 // first appear in a cassette, the same value always the same number).
 const (

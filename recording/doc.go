@@ -71,7 +71,7 @@
 // listed type tags the same key (a stage's "name" is not a person's).
 // Without Personal, the declarations of all three vendor packages apply
 // together: more scrubbing than one vendor needs, never less.
-// WithPersonal declares more keys; a WithScrub hook sees every string
+// PersonalKeys declares more keys; a WithScrub hook sees every string
 // with its JSON path and has the last word on its kind.
 //
 // Beyond the declarations, every email address in any string, URL or

@@ -26,6 +26,7 @@ func FuzzLoadCassette(f *testing.F) {
 		`{"version": 1, "interactions": [{"request": {"method": "get", "url": "/"}, "response": {"status": 200}}]}`,
 		`{"version": 1, "interactions": [{"request": {"method": "GET", "url": "/", "body": null}, "response": {"status": 99}}]}`,
 		`{"version": 1, "interactions": [{"request": {"method": "GET", "url": "/", "body": 1, "body_text": "x"}, "response": {"status": 200}}]}`,
+		`{"version": 1, "interactions": [{"request": {"method": "GET", "url": "/", "header": {"x-a": [], "X-B": null, "x-b": "1"}}, "response": {"status": 200}}]}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -53,21 +53,21 @@ func Personal(types ...any) Option {
 	}
 }
 
-// WithPersonal declares more JSON keys (or query parameters) as personal
+// PersonalKeys declares more JSON keys (or query parameters) as personal
 // data of kind, wherever they appear (recording): for fields of your own
 // types or of a vendor's free-form data, such as
-// WithPersonal(recording.Phone, "mobile").
-func WithPersonal(kind Kind, keys ...string) Option {
+// PersonalKeys(recording.Phone, "mobile").
+func PersonalKeys(kind Kind, keys ...string) Option {
 	return func(c *config) error {
 		if !kind.valid() {
-			return fmt.Errorf("recording: WithPersonal: unknown kind %q", kind)
+			return fmt.Errorf("recording: PersonalKeys: unknown kind %q", kind)
 		}
 		if c.extra == nil {
 			c.extra = map[string]Kind{}
 		}
 		for _, k := range keys {
 			if k == "" {
-				return fmt.Errorf("recording: WithPersonal: an empty key")
+				return fmt.Errorf("recording: PersonalKeys: an empty key")
 			}
 			c.extra[strings.ToLower(k)] = kind
 		}

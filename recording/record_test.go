@@ -89,7 +89,7 @@ func TestRecordScrubs(t *testing.T) {
 		recording.Personal(struct {
 			FirstName string `json:"first_name" personal:"name"`
 		}{}),
-		recording.WithPersonal(recording.Phone, "mobile"),
+		recording.PersonalKeys(recording.Phone, "mobile"),
 		recording.WithScrub(func(v recording.Value) recording.Kind {
 			if v.Path == "candidate.nickname" {
 				return recording.Name
@@ -176,11 +176,11 @@ func TestRecordRefusesBadOptions(t *testing.T) {
 			Tags map[string]string `json:"tags" personal:"name,keys"`
 		}{}),
 		"a nil type":      recording.Personal(nil),
-		"an unknown kind": recording.WithPersonal("ssn", "ssn"),
+		"an unknown kind": recording.PersonalKeys("ssn", "ssn"),
 		"Authorization":   recording.WithHeaders("authorization"),
 		"Set-Cookie":      recording.WithHeaders("Set-Cookie"),
 		"a nil hook":      recording.WithScrub(nil),
-		"an empty key":    recording.WithPersonal(recording.Name, ""),
+		"an empty key":    recording.PersonalKeys(recording.Name, ""),
 		"an empty header": recording.WithHeaders(""),
 	} {
 		t.Run(name, func(t *testing.T) {
