@@ -186,7 +186,7 @@ type Invitation struct {
 	FirstName      string `json:"first_name" personal:"name"`
 	LastName       string `json:"last_name" personal:"name"`
 	FullName       string `json:"full_name" personal:"name"`
-	InvitationUUID string `json:"invitation_uuid"`
+	InvitationUUID string `json:"invitation_uuid" personal:"text"`
 	// InvitationLink is the candidate's personal link to the assessment.
 	// When the answer gives only the UUID, the link is made from it as
 	// the vendor's candidature example shows it (InvitationBaseURL).

@@ -30,7 +30,7 @@ type Candidature struct {
 	Created        time.Time `json:"created"` // when the candidate was invited
 	Email          string    `json:"email" personal:"email"`
 	FullName       string    `json:"full_name" personal:"name"`
-	InvitationUUID string    `json:"invitation_uuid"`
+	InvitationUUID string    `json:"invitation_uuid" personal:"text"`
 	InvitationLink string    `json:"invitation_link" personal:"url"`
 	IsHired        bool      `json:"is_hired"`
 	// PersonalityAlgorithm names the personality test, such as "big_5";

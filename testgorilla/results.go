@@ -135,7 +135,7 @@ func (p *resultsPage) DecodeBody(b []byte) error {
 // CodeReport is where the report of a coding test is: the candidate's
 // code, its playback and the test cases it passed.
 type CodeReport struct {
-	InvitationUUID string `json:"invitation_uuid"`
+	InvitationUUID string `json:"invitation_uuid" personal:"text"`
 	// URL is the report's page in TestGorilla's app (CodeReportBaseURL
 	// and the UUID).
 	URL string `json:"-"`

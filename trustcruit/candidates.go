@@ -113,11 +113,11 @@ type SubmitCandidateParams struct {
 	Level Level `json:"candidate_level"`
 	// Email is where the survey goes (required; a bare address such as
 	// "ada@example.com").
-	Email string `json:"candidate_email"`
+	Email string `json:"candidate_email" personal:"email"`
 	// JobAdTitle is the job the candidate applied for (optional).
 	JobAdTitle string `json:"job_ad_title,omitempty"`
 	// Tags label the candidate (optional).
-	Tags Tags `json:"tags,omitempty"`
+	Tags Tags `json:"tags,omitempty" personal:"name,key=Recruiter name"`
 	// Date is the interview day at step2, the contract day at step3, the
 	// first working day at step4 (optional; ignored at step1).
 	Date Date `json:"date,omitzero"`

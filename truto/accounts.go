@@ -39,7 +39,7 @@ type CreateLinkTokenParams struct {
 	// user goes straight to its integration.
 	IntegratedAccountID string `json:"integrated_account_id,omitempty"`
 	// Context pre-fills the account's variables ({"label": "..."}).
-	Context map[string]any `json:"context,omitempty"`
+	Context map[string]any `json:"context,omitempty" personal:"secret"`
 	// RedirectURI is where the user goes after the flow.
 	RedirectURI string `json:"redirect_uri,omitempty"`
 	// Scopes are OAuth scopes; they win over the defaults of the unified
@@ -77,7 +77,7 @@ func (p CreateLinkTokenParams) validate() error {
 // no expiry; create one per connection attempt, on your backend (never
 // with the API token in a browser).
 type LinkToken struct {
-	Token string `json:"link_token"`
+	Token string `json:"link_token" personal:"secret"`
 }
 
 // ConnectAppURL is where Truto's hosted connect flow lives.
@@ -138,7 +138,7 @@ type IntegratedAccount struct {
 	EnvironmentID            string `json:"environment_id,omitempty"`
 	EnvironmentIntegrationID string `json:"environment_integration_id,omitempty"`
 	// Context is the account's variables (credentials removed).
-	Context   map[string]any `json:"context,omitempty"`
+	Context   map[string]any `json:"context,omitempty" personal:"secret"`
 	Status    AccountStatus  `json:"status,omitempty"`
 	LastError string         `json:"last_error,omitempty"`
 	// LastActionResult is the outcome of the post-install and validation
@@ -245,7 +245,7 @@ func (s *IntegratedAccountsService) Get(ctx context.Context, id string, opts ...
 // replacing it.
 type UpdateIntegratedAccountParams struct {
 	TenantID string         `json:"tenant_id,omitempty"`
-	Context  map[string]any `json:"context,omitempty"`
+	Context  map[string]any `json:"context,omitempty" personal:"secret"`
 }
 
 // Update changes an integrated account's tenant or context. Truto does

@@ -113,8 +113,8 @@ type FormFieldAnswer struct {
 type CandidateInput struct {
 	FirstName string   `json:"first_name,omitempty" personal:"name"`
 	LastName  string   `json:"last_name,omitempty" personal:"name"`
-	Title     string   `json:"title,omitempty"`
-	Company   string   `json:"company,omitempty"`
+	Title     string   `json:"title,omitempty" personal:"text"`
+	Company   string   `json:"company,omitempty" personal:"text"`
 	Emails    []Email  `json:"emails,omitempty"`
 	Phones    []Phone  `json:"phones,omitempty"`
 	Locations []string `json:"locations,omitempty" personal:"address"`
@@ -125,7 +125,7 @@ type CandidateInput struct {
 	Attachments         []Attachment      `json:"attachments,omitempty"`
 	JobFormFieldAnswers []FormFieldAnswer `json:"job_form_field_answers,omitempty"`
 	// RemoteData is passed to the ATS untouched.
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 }
 
 // Candidate is a unified ATS candidate: the reference page's response
@@ -136,8 +136,8 @@ type Candidate struct {
 	FirstName         string        `json:"first_name" personal:"name"`
 	LastName          string        `json:"last_name" personal:"name"`
 	Name              string        `json:"name" personal:"name"`
-	Title             string        `json:"title"`
-	Company           string        `json:"company"`
+	Title             string        `json:"title" personal:"text"`
+	Company           string        `json:"company" personal:"text"`
 	Emails            []Email       `json:"emails"`
 	Phones            []Phone       `json:"phones"`
 	Locations         []string      `json:"locations" personal:"address"`
@@ -151,7 +151,7 @@ type Candidate struct {
 	UpdatedAt         time.Time     `json:"updated_at"`
 	LastInteractionAt time.Time     `json:"last_interaction_at"`
 	// RemoteData is the ATS's own record.
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source // Raw(): the record as Truto sent it, applications and attachments included
 }
@@ -203,7 +203,7 @@ type Application struct {
 	Attachments  []Attachment   `json:"attachments,omitempty"`
 	CreatedAt    time.Time      `json:"created_at,omitzero"`
 	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
-	RemoteData   map[string]any `json:"remote_data,omitempty"`
+	RemoteData   map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source // Raw(); an application inside a Candidate is in the candidate's Raw()
 }
@@ -290,7 +290,7 @@ type Activity struct {
 	Visibility   string         `json:"visibility,omitempty"`
 	CreatedAt    time.Time      `json:"created_at,omitzero"`
 	UpdatedAt    time.Time      `json:"updated_at,omitzero"`
-	RemoteData   map[string]any `json:"remote_data,omitempty"`
+	RemoteData   map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }
@@ -315,7 +315,7 @@ type ActivityInput struct {
 	Body        string         `json:"body,omitempty" personal:"text"`
 	Visibility  string         `json:"visibility,omitempty"` // private, public or admin_only
 	CreatedAt   time.Time      `json:"created_at,omitzero"`
-	RemoteData  map[string]any `json:"remote_data,omitempty"`
+	RemoteData  map[string]any `json:"remote_data,omitempty" personal:"text"`
 }
 
 // Department is a department of the organisation. Status is active or
@@ -344,7 +344,7 @@ type EEOC struct {
 	DisabilityStatus string         `json:"disability_status,omitempty" personal:"text"`
 	CreatedAt        time.Time      `json:"created_at,omitzero"`
 	UpdatedAt        time.Time      `json:"updated_at,omitzero"`
-	RemoteData       map[string]any `json:"remote_data,omitempty"`
+	RemoteData       map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }
@@ -364,7 +364,7 @@ type Interview struct {
 	Status            string         `json:"status,omitempty"`
 	CreatedAt         time.Time      `json:"created_at,omitzero"`
 	UpdatedAt         time.Time      `json:"updated_at,omitzero"`
-	RemoteData        map[string]any `json:"remote_data,omitempty"`
+	RemoteData        map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }
@@ -429,7 +429,7 @@ type Offer struct {
 	ClosedAt    time.Time      `json:"closed_at,omitzero"`
 	CreatedAt   time.Time      `json:"created_at,omitzero"`
 	UpdatedAt   time.Time      `json:"updated_at,omitzero"`
-	RemoteData  map[string]any `json:"remote_data,omitempty"`
+	RemoteData  map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }
@@ -486,7 +486,7 @@ type Scorecard struct {
 	SubmittedAt           time.Time        `json:"submitted_at,omitzero"`
 	CreatedAt             time.Time        `json:"created_at,omitzero"`
 	UpdatedAt             time.Time        `json:"updated_at,omitzero"`
-	RemoteData            map[string]any   `json:"remote_data,omitempty"`
+	RemoteData            map[string]any   `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }

@@ -33,7 +33,7 @@ type Webhook struct {
 	EventTypes []EventType `json:"event_types,omitempty"`
 	// Secret signs the deliveries (X-Truto-Signature): only Create's
 	// answer has it.
-	Secret    string `json:"secret,omitempty"`
+	Secret    string `json:"secret,omitempty" personal:"secret"`
 	CreatedAt Time   `json:"created_at,omitzero"`
 	UpdatedAt Time   `json:"updated_at,omitzero"`
 
