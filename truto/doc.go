@@ -33,6 +33,16 @@
 // ErrWriteAccepted; one that may have taken effect without a clear
 // answer, ErrOutcomeUnknown (send it again with the same key).
 //
+// Truto allows 500 requests per 10 seconds per token and 50 per 10
+// seconds per integrated account, and answers 429 beyond them. For bulk
+// work (thousands of creates from many goroutines), WithRateLimit paces
+// the client under both budgets instead: a unified call waits for a turn
+// in its account's budget and then in the token's, callers queue in the
+// order they came, and the ratelimit-* headers and 429s slow the pace
+// down further when another client spends the same budget. All takes
+// WithPrefetch, which fetches the next page while your loop works
+// through the current one.
+//
 // # Errors
 //
 // An error answer is an *APIError: Code and Message from Truto's
@@ -49,4 +59,4 @@
 // Package trutotest is an in-process fake of the unified API.
 package truto
 
-//go:generate go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options
+//go:generate go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options -lists

@@ -237,7 +237,7 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 			return nil, "", err
 		}
 		return page.entries(), page.NextCursor, nil
-	})
+	}, paging.Prefetch(cfg.prefetch))
 	return func(yield func(T, error) bool) {
 		for e, err := range pages {
 			if err == nil {
