@@ -12,10 +12,10 @@ import (
 // zero value is TestGorilla's documented one: each endpoint has a budget
 // of its own per minute, counted per token.
 //
-//	list assessments, assessment details, delete a candidature     20
-//	rejection email (send-reminder)                                30
-//	invite, re-send invitation, change stage, results of a candidate 60
-//	list candidatures, candidate details                          100
+//	list assessments, assessment details, delete a candidature    20
+//	rejection email (send-reminder)                               30
+//	invite, re-send invitation, change stage, results             60
+//	list candidatures, candidate details                         100
 //
 // An endpoint the documentation gives no budget (the login) is paced at
 // the lowest, 20 a minute: an assumption on the safe side, as repeated

@@ -383,10 +383,13 @@ func (e *paceError) Error() string {
 
 func (e *paceError) Unwrap() error { return e.err }
 
-func isPaceError(err error) bool {
-	var pe *paceError
-	return err != nil && errors.As(err, &pe)
-}
+// errNotSent is what every *paceError matches, so that isPaceError can
+// ask errors.Is, which allocates nothing, on the path of every call.
+var errNotSent = errors.New("not sent")
+
+func (e *paceError) Is(target error) bool { return target == errNotSent }
+
+func isPaceError(err error) bool { return err != nil && errors.Is(err, errNotSent) }
 
 // pacedTransport waits for each attempt's turn before it leaves and lets
 // the answer steer the pacer.
