@@ -189,7 +189,7 @@ func all[T any](ctx context.Context, c *Client, path string, start int, opts []R
 			return nil, 0, err
 		}
 		return page.Results, page.Count, nil
-	}, key)
+	}, key, paging.Prefetch(cfg.prefetch))
 }
 
 // fail is a sequence that yields err once.

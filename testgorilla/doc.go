@@ -114,7 +114,11 @@
 // client waits that long when it fits within the retry policy's maximum
 // wait and the context's deadline, and otherwise returns an error
 // matching ErrRateLimited whose RetryAfter says when to try again.
-// Repeated overruns can get a token blocked.
+// WithRateLimit paces the client under those budgets instead, endpoint by
+// endpoint, so that bulk work queues in the client rather than meets
+// 429s (repeated overruns can get a token blocked); see RateLimitPolicy.
+// All takes WithPrefetch, which fetches the next page while your loop
+// works through the current one.
 //
 // # Errors
 //
@@ -145,4 +149,4 @@
 // integration against offline.
 package testgorilla
 
-//go:generate go run ../internal/cmd/gensurface -pkg testgorilla -vendor TestGorilla -client-options
+//go:generate go run ../internal/cmd/gensurface -pkg testgorilla -vendor TestGorilla -client-options -lists

@@ -99,6 +99,35 @@ func WithLogger(l *slog.Logger) Option { return coreOption(rest.WithLogger(l)) }
 // it.
 func WithMaxBodyBytes(n int64) Option { return coreOption(rest.WithMaxBodyBytes(n)) }
 
+// WithRateLimit paces the client's requests under p (RateLimitPolicy
+// gives TestGorilla's budgets and how it counts requests), so that
+// callers queue in the client, in the order they came, rather than meet
+// 429s. Requests are spread evenly over each window, never more in any
+// window than the budget allows; every attempt, a retry too, waits for
+// its turn before it leaves. The answers steer the pace: a 429 pauses the
+// budget it speaks of for as long as the server asks, and an answer
+// saying nothing is left in the window pauses it until the reset, before
+// the server has to refuse.
+//
+// The wait for a turn is part of the call: a call whose turn would come
+// after its deadline (WithTimeout, WithRequestTimeout, the context's)
+// returns at once with a *TransportError matching
+// context.DeadlineExceeded, and one whose context ends while it waits
+// returns the context's error. Either way the request was never sent: a
+// write's error does not match ErrOutcomeUnknown for it. The budget is
+// the client's own: share one client among goroutines, and divide the
+// budget between processes that share a token.
+func WithRateLimit(p RateLimitPolicy) Option {
+	return func(o *options) error {
+		pacing, err := p.pacing()
+		if err != nil {
+			return err
+		}
+		o.rest = append(o.rest, rest.WithPacing(pacing))
+		return nil
+	}
+}
+
 // RequestOption configures one call: every method takes them last. An
 // option that refuses its value makes the call return a *ValidationError
 // before anything is sent.
@@ -106,8 +135,9 @@ type RequestOption func(*requestConfig) error
 
 // requestConfig is what the RequestOptions of a call set.
 type requestConfig struct {
-	call rest.CallOptions
-	into *Response
+	call     rest.CallOptions
+	into     *Response
+	prefetch bool // WithPrefetch
 }
 
 // newRequestConfig applies a call's options in order.
@@ -151,6 +181,19 @@ func WithResponseInto(r *Response) RequestOption {
 		c.into = r
 		return nil
 	}
+}
+
+// WithPrefetch makes All fetch the next page while your loop works
+// through the current one, so that a loop that spends time on each item
+// waits less for the server. It runs one page ahead at most (two pages in
+// memory), errors still come in order, and the fetch in flight is
+// cancelled when the loop breaks. It is off by default because the page
+// fetched ahead of a loop that breaks is a request wasted, and counts
+// against the rate limit. With it, WithResponseInto is filled by the
+// goroutine that fetches: read it after the loop (after a break it may
+// describe the fetch ahead, cancelled). Other calls ignore it.
+func WithPrefetch() RequestOption {
+	return func(c *requestConfig) error { c.prefetch = true; return nil }
 }
 
 // Response describes the answer a call got; WithResponseInto fills one.

@@ -90,7 +90,7 @@ func (s *ResultsService) All(ctx context.Context, p ListResultsParams, opts ...R
 			return nil, 0, err
 		}
 		return page.Results, page.Count, nil
-	}, func(r Result) string { return strconv.Itoa(r.ID) })
+	}, func(r Result) string { return strconv.Itoa(r.ID) }, paging.Prefetch(cfg.prefetch))
 }
 
 // Get returns one test result with its details (time allowed and taken,

@@ -58,6 +58,10 @@
 // surveyed twice because of a retry. When it fails after the request may
 // have arrived, its error matches ErrOutcomeUnknown.
 //
+// Trustcruit documents no rate limit. If it agreed one with you,
+// WithRateLimit paces the client under it, so that concurrent calls
+// queue in the client rather than meet 429s.
+//
 // # Errors
 //
 // An error answer is an *APIError, with Message and Fields read from the

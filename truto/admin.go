@@ -71,7 +71,7 @@ func (a admin[T]) list(ctx context.Context, q url.Values, cfg *requestConfig) (*
 
 // all ranges over every record from q's next_cursor on.
 func (a admin[T]) all(ctx context.Context, q url.Values, cfg *requestConfig) iter.Seq2[T, error] {
-	return allPages(ctx, q.Get("next_cursor"), func(ctx context.Context, cursor string) (*ListPage[T], error) {
+	return allPages(ctx, q.Get("next_cursor"), cfg, func(ctx context.Context, cursor string) (*ListPage[T], error) {
 		page := url.Values{}
 		for k, v := range q {
 			page[k] = v

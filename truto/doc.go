@@ -63,6 +63,16 @@
 // with the same key; read the state back before repeating an admin
 // write).
 //
+// Truto allows 500 requests per 10 seconds per token and 50 per 10
+// seconds per integrated account, and answers 429 beyond them. For bulk
+// work (thousands of creates from many goroutines), WithRateLimit paces
+// the client under both budgets instead: a unified call waits for a turn
+// in its account's budget and then in the token's, callers queue in the
+// order they came, and the ratelimit-* headers and 429s slow the pace
+// down further when another client spends the same budget. All takes
+// WithPrefetch, which fetches the next page while your loop works
+// through the current one.
+//
 // # Errors
 //
 // An error answer is an *APIError: Code and Message from Truto's
@@ -109,5 +119,5 @@
 // to your handler, with faults (tampered, duplicated, late, dropped).
 package truto
 
-//go:generate go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options
+//go:generate go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options -lists
 //go:generate go run ./internal/genats

@@ -241,7 +241,7 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 	if err != nil {
 		return failed[T](err)
 	}
-	return allPages(ctx, p.Cursor, func(ctx context.Context, cursor string) (*ListPage[T], error) {
+	return allPages(ctx, p.Cursor, cfg, func(ctx context.Context, cursor string) (*ListPage[T], error) {
 		q := p
 		q.Cursor = cursor
 		return r.list(ctx, accountID, q, cfg)
@@ -250,17 +250,17 @@ func (r *ResourceClient[T]) All(ctx context.Context, accountID string, p ListPar
 
 // allPages ranges over the records of the pages fetch returns, from
 // cursor start on, following NextCursor: the one walk of every list of
-// this package, unified, proxy and admin. A RecordError is yielded in
-// its record's place, and the range goes on if the loop does; any other
-// error ends it.
-func allPages[T any](ctx context.Context, start string, fetch func(ctx context.Context, cursor string) (*ListPage[T], error)) iter.Seq2[T, error] {
+// this package, unified, proxy and admin, one page ahead when cfg asks
+// (WithPrefetch). A RecordError is yielded in its record's place, and
+// the range goes on if the loop does; any other error ends it.
+func allPages[T any](ctx context.Context, start string, cfg *requestConfig, fetch func(ctx context.Context, cursor string) (*ListPage[T], error)) iter.Seq2[T, error] {
 	pages := paging.Cursor(ctx, start, func(ctx context.Context, cursor string) ([]entry[T], string, error) {
 		page, err := fetch(ctx, cursor)
 		if err != nil {
 			return nil, "", err
 		}
 		return page.entries(), page.NextCursor, nil
-	})
+	}, paging.Prefetch(cfg.prefetch))
 	return func(yield func(T, error) bool) {
 		for e, err := range pages {
 			if err == nil {

@@ -19,6 +19,7 @@ import (
 	"runtime/metrics"
 	"slices"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -220,4 +221,39 @@ func AllPeak(b *testing.B, n int, all func() int) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+}
+
+// Statuses is a transport that counts the answers its client gets, by
+// status, on their way from Next (http.DefaultTransport when nil): the
+// 429s a client met, retries included.
+type Statuses struct {
+	Next http.RoundTripper
+
+	mu     sync.Mutex
+	counts map[int]int
+}
+
+// RoundTrip sends r on Next and counts the answer's status.
+func (s *Statuses) RoundTrip(r *http.Request) (*http.Response, error) {
+	next := s.Next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	resp, err := next.RoundTrip(r)
+	if err == nil {
+		s.mu.Lock()
+		if s.counts == nil {
+			s.counts = map[int]int{}
+		}
+		s.counts[resp.StatusCode]++
+		s.mu.Unlock()
+	}
+	return resp, err
+}
+
+// Count is how many answers had status.
+func (s *Statuses) Count(status int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts[status]
 }

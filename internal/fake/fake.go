@@ -6,6 +6,7 @@ package fake
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -71,6 +72,7 @@ type Server struct {
 	mu       sync.Mutex
 	faults   []Fault
 	requests []Request
+	latency  time.Duration
 }
 
 // ErrorBody is a vendor's error shape: the JSON body of an error answer
@@ -119,6 +121,14 @@ func (s *Server) FailNext(n, status int) {
 	}
 }
 
+// SetLatency holds every request back by d before it is handled; 0
+// turns it off.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = max(d, 0)
+}
+
 // PendingFaults is how many injected faults have not met their request.
 func (s *Server) PendingFaults() int {
 	s.mu.Lock()
@@ -151,7 +161,11 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.Query(), Header: r.Header.Clone(), Body: body,
 	})
 	f, faulted := s.takeFault(r)
+	latency := s.latency
 	s.mu.Unlock()
+	if latency > 0 && !sleep(r.Context(), latency) {
+		return // the client gave up
+	}
 	if !faulted {
 		s.handler.ServeHTTP(w, r)
 		return
@@ -172,12 +186,8 @@ func (s *Server) takeFault(r *http.Request) (Fault, bool) {
 }
 
 func (s *Server) apply(f Fault, w http.ResponseWriter, r *http.Request) {
-	if f.Delay > 0 {
-		select {
-		case <-time.After(f.Delay):
-		case <-r.Context().Done():
-			return
-		}
+	if f.Delay > 0 && !sleep(r.Context(), f.Delay) {
+		return
 	}
 	switch {
 	case f.Hang:
@@ -210,6 +220,18 @@ func (s *Server) apply(f Fault, w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, f.Body)
 	default:
 		s.handler.ServeHTTP(w, r)
+	}
+}
+
+// sleep waits d, or until ctx ends; it reports whether d passed.
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
 	}
 }
 

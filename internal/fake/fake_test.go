@@ -114,3 +114,23 @@ func TestAuthToken(t *testing.T) {
 	_, ok = AuthToken(r, "Bearer")
 	assert.False(t, ok)
 }
+
+func TestLatencyHoldsEveryRequestBack(t *testing.T) {
+	s, handled := newServer(t)
+	s.SetLatency(30 * time.Millisecond)
+	start := time.Now()
+	resp, _, err := get(t, s, "/a")
+	require.NoError(t, err)
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond)
+	assert.EqualValues(t, 1, handled.Load())
+
+	// A client that gives up meanwhile is not handled.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.URL()+"/b", nil)
+	_, err = http.DefaultClient.Do(req)
+	require.Error(t, err)
+	time.Sleep(40 * time.Millisecond)
+	assert.EqualValues(t, 1, handled.Load())
+}

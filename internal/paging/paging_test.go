@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -256,4 +259,133 @@ func ExampleCursor() {
 	// ada
 	// grace
 	// linus
+}
+
+func TestPrefetchYieldsWhatFetchingInTurnYields(t *testing.T) {
+	offsetCases := map[string]func() *offsetServer{
+		"three pages":   func() *offsetServer { return &offsetServer{total: 25, limit: 10, failAt: -1} },
+		"page 2 fails":  func() *offsetServer { return &offsetServer{total: 25, limit: 10, failAt: 10} },
+		"a short start": func() *offsetServer { return &offsetServer{total: 23, limit: 5, failAt: -1} },
+	}
+	for name, server := range offsetCases {
+		s1, s2 := server(), server()
+		items, errs := collect(t, Offset(context.Background(), 0, s1.fetch, nil))
+		itemsAhead, errsAhead := collect(t, Offset(context.Background(), 0, s2.fetch, nil, Prefetch(true)))
+		assert.Equal(t, items, itemsAhead, name)
+		assert.Equal(t, errs, errsAhead, name)
+		assert.Equal(t, s1.calls, s2.calls, "%s: a range to its end fetches the same pages", name)
+	}
+	cursorCases := map[string]func() *cursorServer{
+		"three pages": threePages,
+		"page 2 fails": func() *cursorServer {
+			s := threePages()
+			s.pages["c2"] = cursorPage{err: errors.New("page 2 failed")}
+			return s
+		},
+		"a repeated cursor": func() *cursorServer {
+			return &cursorServer{pages: map[string]cursorPage{"": {items: []int{1}, next: "A"}, "A": {items: []int{2}, next: "A"}}}
+		},
+	}
+	for name, server := range cursorCases {
+		s1, s2 := server(), server()
+		items, errs := collect(t, Cursor(context.Background(), "", s1.fetch))
+		itemsAhead, errsAhead := collect(t, Cursor(context.Background(), "", s2.fetch, Prefetch(true)))
+		assert.Equal(t, items, itemsAhead, name)
+		assert.Equal(t, errs, errsAhead, name)
+		assert.Equal(t, s1.calls, s2.calls, name)
+	}
+}
+
+func TestPrefetchFetchesTheNextPageWhileTheLoopWorksButNeverTwoAhead(t *testing.T) {
+	const pages = 8 // of one item each
+	started := make(chan int, pages)
+	var seen atomic.Int32 // items the loop has begun
+	var tooFar atomic.Int32
+	fetch := func(_ context.Context, offset int) ([]int, int, error) {
+		if int(seen.Load()) < offset-1 {
+			tooFar.Add(1) // page offset fetched before the loop reached page offset-1
+		}
+		started <- offset
+		return []int{offset}, pages, nil
+	}
+	for item, err := range Offset(context.Background(), 0, fetch, nil, Prefetch(true)) {
+		require.NoError(t, err)
+		seen.Add(1)
+		if item+1 < pages {
+			// The next page is being fetched while this one is worked on.
+			require.Eventually(t, func() bool {
+				for {
+					select {
+					case o := <-started:
+						if o == item+1 {
+							return true
+						}
+					default:
+						return false
+					}
+				}
+			}, time.Second, time.Millisecond, "page %d was not fetched ahead", item+1)
+		}
+		// Time for a goroutine that would run further ahead to do so.
+		time.Sleep(2 * time.Millisecond)
+	}
+	assert.Zero(t, tooFar.Load(), "a page was fetched two ahead of the loop")
+}
+
+func TestPrefetchBreakCancelsTheFetchAheadAndJoinsItsGoroutine(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var cancelled, returned atomic.Bool
+	fetch := func(ctx context.Context, cursor string) ([]int, string, error) {
+		if cursor == "" {
+			return []int{1, 2}, "next", nil
+		}
+		defer returned.Store(true)
+		select { // a request in flight, answered only when cancelled
+		case <-ctx.Done():
+			cancelled.Store(true)
+			return nil, "", ctx.Err()
+		case <-time.After(5 * time.Second):
+			return []int{3}, "", nil
+		}
+	}
+	start := time.Now()
+	for item, err := range Cursor(context.Background(), "", fetch, Prefetch(true)) {
+		require.NoError(t, err)
+		require.Equal(t, 1, item)
+		require.Eventually(t, func() bool { return runtime.NumGoroutine() > before }, time.Second, time.Millisecond)
+		break
+	}
+	assert.Less(t, time.Since(start), time.Second)
+	assert.True(t, cancelled.Load(), "the fetch ahead was cancelled")
+	assert.True(t, returned.Load(), "and joined before the range returned")
+	assert.Equal(t, before, runtime.NumGoroutine(), "no goroutine left behind")
+}
+
+func TestPrefetchDeliversTheCallersCancellationAfterThePageBefore(t *testing.T) {
+	for range 20 { // the goroutine races the loop: make each outcome likely
+		ctx, cancel := context.WithCancel(context.Background())
+		s := &offsetServer{total: 30, limit: 10, failAt: -1}
+		var items []int
+		var errs []error
+		for item, err := range Offset(ctx, 0, func(ctx context.Context, offset int) ([]int, int, error) {
+			if offset > 0 {
+				<-ctx.Done() // the next page is in flight when the caller gives up
+				return nil, 0, ctx.Err()
+			}
+			return s.fetch(ctx, offset)
+		}, nil, Prefetch(true)) {
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			items = append(items, item)
+			if item == 4 {
+				cancel()
+			}
+		}
+		assert.Equal(t, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, items, "the page in hand is finished")
+		require.Len(t, errs, 1)
+		assert.ErrorIs(t, errs[0], context.Canceled)
+		cancel()
+	}
 }

@@ -70,6 +70,7 @@ type Client struct {
 	scheme     string
 	reauth     *Reauth
 	timeout    *timeoutError // nil: no timeout
+	pacer      *pacer        // nil: requests leave unpaced (WithPacing)
 
 	auth    atomic.Pointer[credential]
 	loginMu sync.Mutex // serializes logins so that concurrent calls share one
@@ -127,6 +128,12 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 	}
 	if s.timeout > 0 {
 		c.timeout = &timeoutError{s.timeout}
+	}
+	if s.pacing != nil {
+		// Pacing wraps the transport, so that every attempt, retries and
+		// followed redirects included, waits for its turn.
+		c.pacer = newPacer(*s.pacing)
+		c.hc.Transport = &pacedTransport{next: c.hc.Transport, p: c.pacer}
 	}
 	c.setToken(token, 0)
 	return c, nil
@@ -375,6 +382,9 @@ func (c *Client) exchange(ctx context.Context, r *Request, buf *bytes.Buffer) (r
 	target := c.base + r.Path
 	if q := mergeQuery(r.Query, r.Call.Query); len(q) > 0 {
 		target += "?" + q.Encode()
+	}
+	if c.pacer != nil {
+		ctx = c.pacer.bind(ctx, r)
 	}
 	relogged := false
 	for {

@@ -41,6 +41,7 @@ type settings struct {
 	reauth       *Reauth
 	noToken      bool
 	timeout      time.Duration
+	pacing       *Pacing // nil: requests leave unpaced
 }
 
 // WithBaseURL sends requests to baseURL instead of the vendor's API host,

@@ -49,6 +49,13 @@ type policy struct {
 // the caller sees the typed *APIError rather than "giving up".
 func (p *policy) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	p.ctx = ctx
+	if isPaceError(err) {
+		// The request waited for its turn under the rate limit and never
+		// left: no attempt to count or log, and nothing to retry.
+		p.attempts--
+		p.logged = true
+		return false, nil
+	}
 	if err != nil && !neverSent(err) || err == nil && resp.StatusCode >= 500 {
 		p.ambiguous = true
 	}
@@ -65,6 +72,10 @@ func (p *policy) checkRetry(ctx context.Context, resp *http.Response, err error)
 		retry = false
 	case pastDeadline(ctx, wait):
 		// Sleeping until the deadline only to fail then helps no one.
+		retry = false
+	case p.c.pacer != nil && !p.c.pacer.inTime(ctx, wait):
+		// Nor does waiting for a turn under the rate limit that would
+		// come after it.
 		retry = false
 	}
 	if retry {

@@ -92,3 +92,9 @@ func (s *Server) Requests() []Request {
 
 // ResetRequests forgets the requests received so far.
 func (s *Server) ResetRequests() { s.srv.ResetRequests() }
+
+// SetLatency holds every request back by d before the fake handles it (0,
+// the default, turns it off), as a distant or busy server would: for
+// benchmarks, and for tests of timeouts and prefetching. A request whose
+// client gives up meanwhile is dropped unhandled.
+func (s *Server) SetLatency(d time.Duration) { s.srv.SetLatency(d) }

@@ -203,7 +203,9 @@ func (s *Server) SetClock(now func() time.Time) {
 	s.now = now
 }
 
-// SetRateLimit allows limit requests per account per window.
+// SetRateLimit allows limit requests per account per window, and ten
+// times as many per token in the same window, as Truto's 50 and 500 per
+// 10 seconds.
 func (s *Server) SetRateLimit(limit int, window time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -211,7 +213,7 @@ func (s *Server) SetRateLimit(limit int, window time.Duration) {
 	s.windows = map[string]*rateWindow{}
 }
 
-// DisableRateLimits turns the per-account limit off.
+// DisableRateLimits turns the rate limits off.
 func (s *Server) DisableRateLimits() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -332,8 +334,11 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request, *account)) http.
 	}
 }
 
-// admit applies the per-account rate limit and sets the ratelimit-*
-// headers.
+// admit applies Truto's two budgets: the account's (50 requests per 10
+// seconds, or SetRateLimit's) and the token's (ten times as many in the
+// same window: 500). Either one spent answers 429, counting in neither;
+// the ratelimit-* headers speak of the budget refused, or else of the one
+// with fewer requests left.
 func (s *Server) admit(w http.ResponseWriter, accountID string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -341,26 +346,61 @@ func (s *Server) admit(w http.ResponseWriter, accountID string) bool {
 		return true
 	}
 	now := s.now()
-	win := s.windows[accountID]
-	if win == nil || now.Sub(win.start) >= s.window {
-		win = &rateWindow{start: now}
-		s.windows[accountID] = win
+	budgets := [...]struct {
+		key   string
+		limit int
+	}{{accountID, s.limit}, {"\x00token", tokenBudgetFactor * s.limit}}
+	var wins [len(budgets)]*rateWindow
+	speaks := 0 // the budget the headers speak of
+	for i, b := range budgets {
+		win := s.windows[b.key]
+		if win == nil || now.Sub(win.start) >= s.window {
+			win = &rateWindow{start: now}
+			s.windows[b.key] = win
+		}
+		wins[i] = win
+		if b.limit-win.used < budgets[speaks].limit-wins[speaks].used {
+			speaks = i // fewer left; the account's on a tie
+		}
+	}
+	b, win := budgets[speaks], wins[speaks]
+	over := win.used >= b.limit
+	if !over {
+		for _, win := range wins {
+			win.used++
+		}
 	}
 	reset := win.start.Add(s.window).Sub(now)
-	secs := strconv.Itoa(int((reset + time.Second - 1) / time.Second))
 	h := w.Header()
-	// As Truto documents it: the limit and its window, "110;w=10".
-	h.Set("Ratelimit-Limit", strconv.Itoa(s.limit)+";w="+strconv.FormatFloat(s.window.Seconds(), 'f', -1, 64))
-	h.Set("Ratelimit-Reset", secs)
-	if win.used >= s.limit {
-		h.Set("Ratelimit-Remaining", "0")
-		h.Set("Retry-After", secs)
+	// As Truto documents it: the limit and its window, "50;w=10".
+	h.Set("Ratelimit-Limit", strconv.Itoa(b.limit)+";w="+strconv.FormatFloat(s.window.Seconds(), 'f', -1, 64))
+	h.Set("Ratelimit-Remaining", strconv.Itoa(max(b.limit-win.used, 0)))
+	h.Set("Ratelimit-Reset", resetSeconds(reset, s.window))
+	if over {
+		if s.window >= time.Second {
+			// Whole seconds, rounded up: the client never comes back
+			// before the reset. A window shortened below a second has
+			// none (Retry-After cannot say a fraction): the reset says it.
+			h.Set("Retry-After", strconv.Itoa(int((reset+time.Second-1)/time.Second)))
+		}
 		trutoError(w, http.StatusTooManyRequests, "Rate limit exceeded", nil)
 		return false
 	}
-	win.used++
-	h.Set("Ratelimit-Remaining", strconv.Itoa(s.limit-win.used))
 	return true
+}
+
+// tokenBudgetFactor is how many times the account's budget the token's
+// is: Truto documents 500 and 50 per 10 seconds.
+const tokenBudgetFactor = 10
+
+// resetSeconds writes the time until a reset as Truto does, in whole
+// seconds rounded up, or in fractions for a window shortened below a
+// second (SetRateLimit), which package truto reads as well.
+func resetSeconds(reset, window time.Duration) string {
+	if window < time.Second {
+		return strconv.FormatFloat(reset.Seconds(), 'f', 3, 64)
+	}
+	return strconv.Itoa(int((reset + time.Second - 1) / time.Second))
 }
 
 // idempotent replays the first answer to a repeated Idempotency-Key

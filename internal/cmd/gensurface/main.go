@@ -10,12 +10,14 @@
 // them, and their documentation, the same everywhere. Each package runs
 // it through a go:generate line in its doc.go:
 //
-//	go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options
+//	go run ../internal/cmd/gensurface -pkg truto -vendor Truto -idempotency -request-options -lists
 //	go run ../../internal/cmd/gensurface -fake -pkg trutotest -vendor Truto -client truto
 //
 // A package that passes -client-options defines vendorOptions (its own
 // client settings); -request-options, vendorRequest (its own per-call
-// settings); -idempotency adds WithIdempotencyKey.
+// settings); -idempotency adds WithIdempotencyKey; -lists, WithPrefetch
+// for its All methods. Every package defines RateLimitPolicy, whose
+// pacing method turns it into the core's rest.Pacing (WithRateLimit).
 package main
 
 import (
@@ -45,6 +47,7 @@ type params struct {
 	Idempotency    bool   // the vendor honours Idempotency-Key
 	ClientOptions  bool   // the package defines vendorOptions
 	RequestOptions bool   // the package defines vendorRequest
+	Lists          bool   // the package has All methods (WithPrefetch)
 	Defaults       defaults
 }
 
@@ -93,6 +96,7 @@ func generate(args []string, dir string, out func(path string, src []byte) error
 	flags.BoolVar(&p.Idempotency, "idempotency", false, "the vendor honours Idempotency-Key")
 	flags.BoolVar(&p.ClientOptions, "client-options", false, "the package defines vendorOptions")
 	flags.BoolVar(&p.RequestOptions, "request-options", false, "the package defines vendorRequest")
+	flags.BoolVar(&p.Lists, "lists", false, "the package has All methods, which WithPrefetch speeds up")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
