@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/recruitkit/recruitkit-go/internal/fake"
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 	"github.com/recruitkit/recruitkit-go/testgorilla"
@@ -81,6 +82,11 @@ func newEnv(t *testing.T, base string, logger *slog.Logger, maxBody int64) *env 
 	t.Cleanup(func() { e.tg.Close(); e.tt.Close(); e.tc.Close() })
 	e.tg.DisableRateLimits()
 	e.tt.DisableRateLimits()
+	// The webhooks the matrix creates are delivered here, not to their
+	// example.com targets, whose lookup alone would hold each call.
+	receiver := httpmock.NewMockTransport()
+	receiver.RegisterNoResponder(httpmock.NewStringResponder(http.StatusOK, ""))
+	e.tt.SetWebhookClient(&http.Client{Transport: receiver})
 	e.tg.AddUser("ada@example.com", password)
 	a := e.tg.AddAssessment("Go developer", "Go (coding)")
 	e.assessment = a.ID
@@ -100,15 +106,20 @@ func newEnv(t *testing.T, base string, logger *slog.Logger, maxBody int64) *env 
 	}
 	e.tgBase = url(e.tg.URL())
 	n, lo, hi := 3, time.Millisecond, 5*time.Second
+	// Each env has connections of its own: on http.DefaultTransport,
+	// another cell's fakes closing (httptest closes its idle connections)
+	// could break a request of this one.
+	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	t.Cleanup(hc.CloseIdleConnections)
 	var err error
 	e.tgc, err = testgorilla.NewClient(testgorillatest.APIKey, testgorilla.WithBaseURL(url(e.tg.URL())), testgorilla.WithRetry(n, lo, hi),
-		testgorilla.WithLogger(logger), testgorilla.WithMaxBodyBytes(maxBody))
+		testgorilla.WithLogger(logger), testgorilla.WithMaxBodyBytes(maxBody), testgorilla.WithHTTPClient(hc))
 	must(t, err)
 	e.ttc, err = truto.NewClient(trutotest.Token, truto.WithBaseURL(url(e.tt.URL())), truto.WithRetry(n, lo, hi),
-		truto.WithLogger(logger), truto.WithMaxBodyBytes(maxBody))
+		truto.WithLogger(logger), truto.WithMaxBodyBytes(maxBody), truto.WithHTTPClient(hc))
 	must(t, err)
 	e.tcc, err = trustcruit.NewClient(trustcruittest.TestToken, trustcruit.WithBaseURL(url(e.tc.URL())), trustcruit.WithRetry(n, lo, hi),
-		trustcruit.WithLogger(logger), trustcruit.WithMaxBodyBytes(maxBody))
+		trustcruit.WithLogger(logger), trustcruit.WithMaxBodyBytes(maxBody), trustcruit.WithHTTPClient(hc))
 	must(t, err)
 	return e
 }
@@ -481,7 +492,7 @@ var faults = []fault{
 			}
 			return outcome{"ok", 2}
 		}},
-	{name: "no answer before the deadline", deadline: 150 * time.Millisecond,
+	{name: "no answer before the deadline", deadline: 500 * time.Millisecond,
 		inject: func(_ method, s target) { s.inject(fake.Fault{Hang: true}) },
 		expect: func(m method) outcome { return outcome{unknown(m, "TransportError"), 1} }},
 	{name: "503 twice, then healthy", inject: failN(2, 503, nil), expect: func(m method) outcome {
@@ -603,56 +614,54 @@ func TestFaultMatrix(t *testing.T) {
 		results []matrixResult
 		leaks   bytes.Buffer
 	)
+	// A cell whose fault only waits for its deadline (a hung server) is
+	// called before the subtests, all such cells at once: run as parallel
+	// subtests, two at a time on a two-core machine, they would spend
+	// their deadlines one pair after another.
+	// The calls start together once every such cell's fakes are up, so
+	// that no call's deadline runs while others are still being set up.
+	waiting := map[string]chan cell{}
+	var ready sync.WaitGroup
+	start := make(chan struct{})
+	for _, f := range faults {
+		if f.deadline == 0 || f.deadline >= time.Second {
+			continue
+		}
+		for _, m := range methods {
+			done := make(chan cell, 1)
+			waiting[f.name+"/"+m.name] = done
+			ready.Add(1)
+			go func() { done <- runCell(t, f, m, dead, func() { ready.Done(); <-start }) }()
+		}
+	}
+	ready.Wait()
+	close(start)
 	for _, f := range faults {
 		for _, m := range methods {
 			t.Run(f.name+"/"+m.name, func(t *testing.T) {
 				t.Parallel()
-				var logBuf safeBuffer
-				logger := slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-				base := ""
-				if f.refused {
-					base = dead
+				var c cell
+				if done, ok := waiting[f.name+"/"+m.name]; ok {
+					c = <-done
+				} else {
+					c = runCell(t, f, m, dead, func() {})
 				}
-				maxBody := f.maxBody
-				if maxBody == 0 {
-					maxBody = 1 << 20
+				if want := f.expect(m); c.got != want {
+					t.Errorf("got %v (%v), want %v", c.got, c.err, want)
 				}
-				e := newEnv(t, base, logger, maxBody)
-				s := m.server(e)
-				if f.inject != nil {
-					f.inject(m, s)
+				if f.wait > 0 && !slices.Contains(c.waits, f.wait) {
+					t.Errorf("asked to wait %v before retrying, want %v", c.waits, f.wait)
 				}
-				deadline := f.deadline
-				if deadline == 0 {
-					deadline = 10 * time.Second
+				if c.took > c.deadline+500*time.Millisecond {
+					t.Errorf("took %v, past the %v deadline", c.took, c.deadline)
 				}
-				ctx, cancel := context.WithTimeout(context.Background(), deadline)
-				defer cancel()
-				// Waits before a retry are told to the hook, not slept
-				// through: the cell proves the wait was asked for.
-				var waits waitLog
-				ctx = rest.WithWaitHook(ctx, waits.add)
-				start := time.Now()
-				err := m.run(ctx, e)
-				took := time.Since(start)
-
-				got := outcome{classify(err), s.requests()}
-				if want := f.expect(m); got != want {
-					t.Errorf("got %v (%v), want %v", got, err, want)
-				}
-				if f.wait > 0 && !slices.Contains(waits.all(), f.wait) {
-					t.Errorf("asked to wait %v before retrying, want %v", waits.all(), f.wait)
-				}
-				if took > deadline+500*time.Millisecond {
-					t.Errorf("took %v, past the %v deadline", took, deadline)
-				}
-				if f.name == "429 waiting past the deadline" && took > 500*time.Millisecond {
-					t.Errorf("took %v to give up a wait it could not take", took)
+				if f.name == "429 waiting past the deadline" && c.took > 500*time.Millisecond {
+					t.Errorf("took %v to give up a wait it could not take", c.took)
 				}
 				mu.Lock()
 				defer mu.Unlock()
-				results = append(results, matrixResult{m.name, f.name, got, took})
-				fmt.Fprintf(&leaks, "%v\n%+v\n%#v\n%s\n", err, err, err, logBuf.String())
+				results = append(results, matrixResult{m.name, f.name, c.got, c.took})
+				fmt.Fprintf(&leaks, "%v\n%+v\n%#v\n%s\n", c.err, c.err, c.err, c.log)
 			})
 		}
 	}
@@ -672,9 +681,58 @@ func TestFaultMatrix(t *testing.T) {
 	})
 }
 
-// deadAddress is a local address nothing listens on.
+// cell is what one method did under one fault.
+type cell struct {
+	got      outcome
+	err      error
+	took     time.Duration
+	deadline time.Duration
+	waits    []time.Duration // the waits the call asked for before retrying
+	log      string          // its debug log
+}
+
+// runCell calls m on fresh fakes with f injected, once set returns.
+func runCell(t *testing.T, f fault, m method, dead string, set func()) cell {
+	var logBuf safeBuffer
+	logger := slog.New(slog.NewTextHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	base := ""
+	if f.refused {
+		base = dead
+	}
+	maxBody := f.maxBody
+	if maxBody == 0 {
+		maxBody = 1 << 20
+	}
+	e := newEnv(t, base, logger, maxBody)
+	s := m.server(e)
+	if f.inject != nil {
+		f.inject(m, s)
+	}
+	deadline := f.deadline
+	if deadline == 0 {
+		deadline = 10 * time.Second
+	}
+	set()
+	ctx, cancel := context.WithTimeout(context.Background(), deadline)
+	defer cancel()
+	// Waits before a retry are told to the hook, not slept through: the
+	// cell proves the wait was asked for.
+	var waits waitLog
+	ctx = rest.WithWaitHook(ctx, waits.add)
+	start := time.Now()
+	err := m.run(ctx, e)
+	took := time.Since(start)
+	return cell{got: outcome{classify(err), s.requests()}, err: err, took: took, deadline: deadline, waits: waits.all(), log: logBuf.String()}
+}
+
+// deadAddress is a local address nothing listens on. It is taken on
+// 127.0.0.2 where the loopback network has it (Linux): the fakes listen
+// on 127.0.0.1, so none of them can take the port once it is free.
 func deadAddress(t *testing.T) string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		ln, err = net.Listen("tcp", "127.0.0.1:0")
+	}
 	must(t, err)
 	addr := ln.Addr().String()
 	must(t, ln.Close())

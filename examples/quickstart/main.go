@@ -118,11 +118,11 @@ func (f *fakes) Close() { f.testgorilla.Close(); f.truto.Close(); f.trustcruit.C
 // useFakes starts and seeds the three fakes and points p at them.
 func (p *pipeline) useFakes() *fakes {
 	f := &fakes{testgorilla: testgorillatest.NewServer(), truto: trutotest.NewServer(), trustcruit: trustcruittest.NewServer()}
-	// The vendors' rate limits stay on, with windows of a second instead
-	// of a minute (TestGorilla) and ten seconds (Truto), so the run shows
-	// the client waiting them out without taking minutes.
-	f.testgorilla.SetRateLimitWindow(time.Second)
-	f.truto.SetRateLimit(50, time.Second)
+	// The vendors' rate limits stay on, with windows of a quarter second
+	// instead of a minute (TestGorilla) and ten seconds (Truto), so the
+	// run shows the client waiting them out without taking minutes.
+	f.testgorilla.SetRateLimitWindow(250 * time.Millisecond)
+	f.truto.SetRateLimit(50, 250*time.Millisecond)
 
 	a := f.testgorilla.AddAssessment("Go developer", "Go (coding)", "Problem solving", "Big 5 (OCEAN)")
 	f.testgorilla.Seed(a.ID, 300, 2026)

@@ -120,7 +120,10 @@ const MaxDeliveryAttempts = 4
 
 // SetWebhookClient sends deliveries with hc (http.DefaultClient by
 // default): give it an httptest TLS server's Client, as Truto sends to
-// https URLs only.
+// https URLs only. The fake delivers before it finishes the answer to
+// the call that caused the event, so that Deliveries holds them when the
+// call returns; a target that is slow to answer (or a host name that
+// takes long to resolve) holds the call as long.
 func (s *Server) SetWebhookClient(hc *http.Client) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
