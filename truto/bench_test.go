@@ -23,8 +23,8 @@ var rawHeaders = map[string]string{"Authorization": "Bearer " + token, "Accept":
 // would decode into.
 type plainCandidate truto.Candidate
 
-func benchClient(b *testing.B, srv *benchutil.Server, hc *http.Client) *truto.Client {
-	c, err := truto.NewClient(token, truto.WithBaseURL(srv.URL), truto.WithHTTPClient(hc))
+func benchClient(b *testing.B, srv *benchutil.Server, hc *http.Client, opts ...truto.Option) *truto.Client {
+	c, err := truto.NewClient(token, append([]truto.Option{truto.WithBaseURL(srv.URL), truto.WithHTTPClient(hc)}, opts...)...)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -71,10 +71,12 @@ func BenchmarkCreateCandidate(b *testing.B) {
 	srv := benchutil.NewServer(b, benchutil.JSON(http.StatusCreated, fixture(b, "candidate.json")))
 	hc := benchutil.Client(b)
 	c := benchClient(b, srv, hc)
+	c0 := benchClient(b, srv, hc, truto.WithTimeout(0))
 	ctx := context.Background()
 	benchutil.Compare(b,
 		benchutil.Side{Name: "raw", Call: rawCreate(ctx, hc, srv.URL)},
 		benchutil.Side{Name: "sdk", Call: sdkCreate(ctx, c)},
+		benchutil.Side{Name: "sdk-notimeout", Call: sdkCreate(ctx, c0)},
 	)
 }
 
