@@ -233,11 +233,7 @@ func (s *IntegratedAccountsService) All(ctx context.Context, p ListIntegratedAcc
 //
 //	GET /integrated-account/<id>
 func (s *IntegratedAccountsService) Get(ctx context.Context, id string, opts ...RequestOption) (*IntegratedAccount, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.a.one(ctx, http.MethodGet, id, nil, cfg)
+	return s.a.get(ctx, id, opts)
 }
 
 // UpdateIntegratedAccountParams is the body of an integrated account
@@ -508,9 +504,5 @@ func (s *EnvironmentIntegrationsService) All(ctx context.Context, p ListEnvironm
 //
 //	GET /environment-integration/<id>
 func (s *EnvironmentIntegrationsService) Get(ctx context.Context, id string, opts ...RequestOption) (*EnvironmentIntegration, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.a.one(ctx, http.MethodGet, id, nil, cfg)
+	return s.a.get(ctx, id, opts)
 }

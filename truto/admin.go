@@ -96,6 +96,15 @@ func (a admin[T]) one(ctx context.Context, method, id string, body any, cfg *req
 	return &out, nil
 }
 
+// get returns the record id: the Get of every admin service.
+func (a admin[T]) get(ctx context.Context, id string, opts []RequestOption) (*T, error) {
+	cfg, err := adminConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	return a.one(ctx, http.MethodGet, id, nil, cfg)
+}
+
 func (a admin[T]) delete(ctx context.Context, id string, cfg *requestConfig) error {
 	if strings.TrimSpace(id) == "" {
 		return invalid("id", "required")

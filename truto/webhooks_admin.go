@@ -141,11 +141,7 @@ func (s *WebhooksService) All(ctx context.Context, p ListWebhooksParams, opts ..
 //
 //	GET /webhook/<id>
 func (s *WebhooksService) Get(ctx context.Context, id string, opts ...RequestOption) (*Webhook, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	return s.a.one(ctx, http.MethodGet, id, nil, cfg)
+	return s.a.get(ctx, id, opts)
 }
 
 // Update changes a webhook's URL, events or state. It is a write Truto
