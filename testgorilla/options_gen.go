@@ -48,7 +48,7 @@ func coreOption(o rest.Option) Option {
 // collect applies opts in order.
 func collect(opts []Option) (options, error) {
 	var o options
-	if err := rest.Apply(vendor.Name, &o, opts); err != nil {
+	if err := rest.Apply(vendor.Name, ErrInvalidParams, &o, opts); err != nil {
 		return o, publicError(err)
 	}
 	return o, nil
@@ -143,7 +143,7 @@ type requestConfig struct {
 // newRequestConfig applies a call's options in order.
 func newRequestConfig(opts []RequestOption) (*requestConfig, error) {
 	cfg := new(requestConfig)
-	if err := rest.Apply(vendor.Name, cfg, opts); err != nil {
+	if err := rest.Apply(vendor.Name, ErrInvalidParams, cfg, opts); err != nil {
 		return nil, publicError(err)
 	}
 	return cfg, nil

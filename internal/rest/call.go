@@ -1,6 +1,7 @@
 package rest
 
 import (
+	"errors"
 	"net/http"
 	"net/textproto"
 	"net/url"
@@ -86,8 +87,11 @@ func (o *CallOptions) SetIdempotencyKey(key string) error {
 }
 
 // Apply runs a caller's options against cfg, in order, and names the
-// vendor in the *ValidationError of the first that refuses.
-func Apply[C any, O ~func(*C) error](vendor string, cfg *C, opts []O) error {
+// vendor in the *ValidationError of the first that refuses. An error
+// matching invalid (the vendor package's ErrInvalidParams: its own
+// *ValidationError, which names the vendor and the option already) is
+// returned as it is.
+func Apply[C any, O ~func(*C) error](vendor string, invalid error, cfg *C, opts []O) error {
 	for i, opt := range opts {
 		if opt == nil {
 			continue
@@ -96,6 +100,9 @@ func Apply[C any, O ~func(*C) error](vendor string, cfg *C, opts []O) error {
 			if v, ok := err.(*ValidationError); ok {
 				v.Vendor = vendor
 				return v
+			}
+			if invalid != nil && errors.Is(err, invalid) {
+				return err
 			}
 			return Invalidf(vendor, "option", "option %d: %v", i+1, err)
 		}

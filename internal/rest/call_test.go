@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -59,11 +60,20 @@ func TestCallOptionsRefuseWhatTheClientOwns(t *testing.T) {
 	require.NoError(t, o.SetHeader("x-trace", "1"))
 	assert.Equal(t, []string{"1"}, o.Header["X-Trace"])
 
-	err := Apply("acme", &o, []func(*CallOptions) error{nil, func(o *CallOptions) error { return o.SetHeader("Authorization", "t") }})
+	err := Apply("acme", nil, &o, []func(*CallOptions) error{nil, func(o *CallOptions) error { return o.SetHeader("Authorization", "t") }})
 	var v *ValidationError
 	require.ErrorAs(t, err, &v)
 	assert.Equal(t, "acme", v.Vendor)
 	assert.Contains(t, err.Error(), "acme: invalid WithHeader: Authorization")
+
+	// A vendor's own validation error goes back as it is, not wrapped in
+	// a second "invalid option".
+	own := errors.New("acme: invalid WithRateLimit: a negative window")
+	err = Apply("acme", own, &o, []func(*CallOptions) error{func(*CallOptions) error { return fmt.Errorf("%w", own) }})
+	assert.Equal(t, "acme: invalid WithRateLimit: a negative window", err.Error())
+	err = Apply("acme", own, &o, []func(*CallOptions) error{func(*CallOptions) error { return errors.New("odd") }})
+	require.ErrorAs(t, err, &v)
+	assert.Equal(t, "acme: invalid option: option 1: odd", err.Error())
 }
 
 func TestCallOptionsReachTheWire(t *testing.T) {

@@ -96,7 +96,7 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 		authScheme:   v.AuthScheme,
 		timeout:      DefaultTimeout,
 	}
-	if err := Apply(v.Name, &s, opts); err != nil {
+	if err := Apply(v.Name, nil, &s, opts); err != nil {
 		return nil, err
 	}
 	token = strings.TrimSpace(token)
