@@ -75,36 +75,19 @@ const password = "correct-horse-battery-staple"
 
 var secrets = []string{testgorillatest.APIKey, trutotest.Token, trustcruittest.TestToken, password}
 
-// newEnv starts the fakes; base, when not empty, replaces their URL in
-// every client (a dead address for "connection refused").
-func newEnv(t *testing.T, base string, logger *slog.Logger, maxBody int64) *env {
-	e := &env{tg: testgorillatest.NewServer(), tt: trutotest.NewServer(), tc: trustcruittest.NewServer(), logger: logger, maxBody: maxBody}
-	t.Cleanup(func() { e.tg.Close(); e.tt.Close(); e.tc.Close() })
-	e.tg.DisableRateLimits()
-	e.tt.DisableRateLimits()
-	// The webhooks the matrix creates are delivered here, not to their
-	// example.com targets, whose lookup alone would hold each call.
-	receiver := httpmock.NewMockTransport()
-	receiver.RegisterNoResponder(httpmock.NewStringResponder(http.StatusOK, ""))
-	e.tt.SetWebhookClient(&http.Client{Transport: receiver})
-	e.tg.AddUser("ada@example.com", password)
-	a := e.tg.AddAssessment("Go developer", "Go (coding)")
-	e.assessment = a.ID
-	c := e.tg.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Ada Lovelace", Email: "ada@example.com", Stage: testgorilla.StageRejected})
-	e.candidature, e.testTaker = c.ID, c.TestTakerID
-	e.account = e.tt.AddAccount(trutotest.IntegrationGreenhouse)
-	e.jobID = e.tt.AddJob(e.account, "Go developer").ID
-	e.candidateID = e.tt.AddRecord(e.account, "ats", "candidates", trutotest.Record{"first_name": "Grace"})
-	e.appID = e.tt.AddRecord(e.account, "ats", "applications", trutotest.Record{"job": trutotest.Record{"id": e.jobID}})
-	e.tt.AddFile("https://files.example.com/cv.pdf", []byte("%PDF-1.7"))
-
+// newEnv starts the fakes of vendors ("testgorilla", "truto",
+// "trustcruit"; none: all three) and their clients; base, when not empty,
+// replaces their URL in every client (a dead address for "connection
+// refused").
+func newEnv(t *testing.T, base string, logger *slog.Logger, maxBody int64, vendors ...string) *env {
+	e := &env{logger: logger, maxBody: maxBody}
 	url := func(s string) string {
 		if base != "" {
 			return base
 		}
 		return s
 	}
-	e.tgBase = url(e.tg.URL())
+	wants := func(v string) bool { return len(vendors) == 0 || slices.Contains(vendors, v) }
 	n, lo, hi := 3, time.Millisecond, 5*time.Second
 	// Each env has connections of its own: on http.DefaultTransport,
 	// another cell's fakes closing (httptest closes its idle connections)
@@ -112,15 +95,46 @@ func newEnv(t *testing.T, base string, logger *slog.Logger, maxBody int64) *env 
 	hc := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
 	t.Cleanup(hc.CloseIdleConnections)
 	var err error
-	e.tgc, err = testgorilla.NewClient(testgorillatest.APIKey, testgorilla.WithBaseURL(url(e.tg.URL())), testgorilla.WithRetry(n, lo, hi),
-		testgorilla.WithLogger(logger), testgorilla.WithMaxBodyBytes(maxBody), testgorilla.WithHTTPClient(hc))
-	must(t, err)
-	e.ttc, err = truto.NewClient(trutotest.Token, truto.WithBaseURL(url(e.tt.URL())), truto.WithRetry(n, lo, hi),
-		truto.WithLogger(logger), truto.WithMaxBodyBytes(maxBody), truto.WithHTTPClient(hc))
-	must(t, err)
-	e.tcc, err = trustcruit.NewClient(trustcruittest.TestToken, trustcruit.WithBaseURL(url(e.tc.URL())), trustcruit.WithRetry(n, lo, hi),
-		trustcruit.WithLogger(logger), trustcruit.WithMaxBodyBytes(maxBody), trustcruit.WithHTTPClient(hc))
-	must(t, err)
+
+	if wants("testgorilla") {
+		e.tg = testgorillatest.NewServer()
+		t.Cleanup(e.tg.Close)
+		e.tg.DisableRateLimits()
+		e.tg.AddUser("ada@example.com", password)
+		a := e.tg.AddAssessment("Go developer", "Go (coding)")
+		e.assessment = a.ID
+		c := e.tg.AddCandidature(a.ID, testgorilla.Candidature{FullName: "Ada Lovelace", Email: "ada@example.com", Stage: testgorilla.StageRejected})
+		e.candidature, e.testTaker = c.ID, c.TestTakerID
+		e.tgBase = url(e.tg.URL())
+		e.tgc, err = testgorilla.NewClient(testgorillatest.APIKey, testgorilla.WithBaseURL(url(e.tg.URL())), testgorilla.WithRetry(n, lo, hi),
+			testgorilla.WithLogger(logger), testgorilla.WithMaxBodyBytes(maxBody), testgorilla.WithHTTPClient(hc))
+		must(t, err)
+	}
+	if wants("truto") {
+		e.tt = trutotest.NewServer()
+		t.Cleanup(e.tt.Close)
+		e.tt.DisableRateLimits()
+		// The webhooks the matrix creates are delivered here, not to their
+		// example.com targets, whose lookup alone would hold each call.
+		receiver := httpmock.NewMockTransport()
+		receiver.RegisterNoResponder(httpmock.NewStringResponder(http.StatusOK, ""))
+		e.tt.SetWebhookClient(&http.Client{Transport: receiver})
+		e.account = e.tt.AddAccount(trutotest.IntegrationGreenhouse)
+		e.jobID = e.tt.AddJob(e.account, "Go developer").ID
+		e.candidateID = e.tt.AddRecord(e.account, "ats", "candidates", trutotest.Record{"first_name": "Grace"})
+		e.appID = e.tt.AddRecord(e.account, "ats", "applications", trutotest.Record{"job": trutotest.Record{"id": e.jobID}})
+		e.tt.AddFile("https://files.example.com/cv.pdf", []byte("%PDF-1.7"))
+		e.ttc, err = truto.NewClient(trutotest.Token, truto.WithBaseURL(url(e.tt.URL())), truto.WithRetry(n, lo, hi),
+			truto.WithLogger(logger), truto.WithMaxBodyBytes(maxBody), truto.WithHTTPClient(hc))
+		must(t, err)
+	}
+	if wants("trustcruit") {
+		e.tc = trustcruittest.NewServer()
+		t.Cleanup(e.tc.Close)
+		e.tcc, err = trustcruit.NewClient(trustcruittest.TestToken, trustcruit.WithBaseURL(url(e.tc.URL())), trustcruit.WithRetry(n, lo, hi),
+			trustcruit.WithLogger(logger), trustcruit.WithMaxBodyBytes(maxBody), trustcruit.WithHTTPClient(hc))
+		must(t, err)
+	}
 	return e
 }
 
@@ -138,8 +152,11 @@ type target struct {
 }
 
 // server is the fake the method talks to.
+// vendor is the client m calls: "testgorilla", "truto" or "trustcruit".
+func (m method) vendor() string { return strings.Fields(m.name)[0] }
+
 func (m method) server(e *env) target {
-	switch strings.Fields(m.name)[0] {
+	switch m.vendor() {
 	case "testgorilla":
 		return e.tgTarget()
 	case "truto":
@@ -703,7 +720,7 @@ func runCell(t *testing.T, f fault, m method, dead string, set func()) cell {
 	if maxBody == 0 {
 		maxBody = 1 << 20
 	}
-	e := newEnv(t, base, logger, maxBody)
+	e := newEnv(t, base, logger, maxBody, m.vendor())
 	s := m.server(e)
 	if f.inject != nil {
 		f.inject(m, s)
