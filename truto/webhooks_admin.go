@@ -70,8 +70,12 @@ type CreateWebhookParams struct {
 // UpdateWebhookParams is the body of a webhook update: the fields to
 // change.
 type UpdateWebhookParams struct {
-	TargetURL  string      `json:"target_url,omitempty"`
-	EventTypes []EventType `json:"event_types,omitempty"`
+	TargetURL string `json:"target_url,omitempty"`
+	// EventTypes replaces the webhook's events when not nil; an empty,
+	// non-nil list is sent as [] and subscribes it to all events (Truto's
+	// update reference: "If not specified, then the webhook will be
+	// subscribed to all event types", with [] in its example).
+	EventTypes []EventType `json:"event_types,omitzero"`
 	IsActive   *bool       `json:"is_active,omitempty"`
 }
 
