@@ -254,7 +254,7 @@ func (s *IntegratedAccountsService) Update(ctx context.Context, id string, p Upd
 	if err != nil {
 		return nil, err
 	}
-	if p.TenantID == "" && p.Context == nil {
+	if p.TenantID == "" && len(p.Context) == 0 {
 		return nil, invalid("UpdateIntegratedAccountParams", "nothing to change")
 	}
 	return s.a.one(ctx, http.MethodPatch, id, p, cfg)

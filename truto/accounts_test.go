@@ -294,3 +294,24 @@ func TestWebhooksAdminOnTheFake(t *testing.T) {
 	_, err = c.Webhooks.Get(ctx, hook.ID)
 	assert.ErrorIs(t, err, truto.ErrNotFound)
 }
+
+// Truto's update reference sends "event_types": [] (its example), and an
+// empty list subscribes the webhook to every event: an empty, non-nil
+// EventTypes must be sent, not dropped as if nothing were to change.
+func TestWebhookUpdateSendsAnEmptyEventTypes(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodPatch, "/webhook/wh-1", answer(200, []byte(`{"id":"wh-1","target_url":"https://example.com/h","is_active":true,"event_types":[]}`)))
+	_, err := c.Webhooks.Update(context.Background(), "wh-1", truto.UpdateWebhookParams{EventTypes: []truto.EventType{}})
+	require.NoError(t, err)
+	require.Len(t, m.requests(), 1)
+	assert.JSONEq(t, `{"event_types":[]}`, m.requests()[0].body)
+}
+
+// An empty, non-nil Context changes nothing: it is refused as "nothing to
+// change" rather than sent as an empty PATCH.
+func TestAccountUpdateWithAnEmptyContextSendsNothing(t *testing.T) {
+	c, m := newMocked(t)
+	_, err := c.IntegratedAccounts.Update(context.Background(), "acct-1", truto.UpdateIntegratedAccountParams{Context: map[string]any{}})
+	require.ErrorIs(t, err, truto.ErrInvalidParams)
+	assert.Zero(t, m.GetTotalCallCount())
+}
