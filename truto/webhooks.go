@@ -399,7 +399,9 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	state, err := h.cfg.store.Claim(ctx, event.ID)
 	switch {
 	case err != nil:
-		h.refuse(w, r, http.StatusInternalServerError, event.ID, "the delivery store failed: "+err.Error())
+		// The store's error (an address, a credential) stays on this side.
+		h.refuse(w, r, http.StatusInternalServerError, event.ID, "the delivery store failed")
+		h.warn(ctx, "truto webhook: the delivery store failed to claim an event", "event_id", event.ID, "error", err)
 		return
 	case state == DeliveryDone:
 		answer(w, http.StatusOK, "duplicate: already handled")
@@ -409,19 +411,15 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := h.run(ctx, event); err != nil {
-		_ = h.cfg.store.Release(context.WithoutCancel(ctx), event.ID)
+		h.release(ctx, event.ID)
 		h.refuse(w, r, http.StatusInternalServerError, event.ID, "handling the event failed")
-		if h.cfg.logger != nil {
-			h.cfg.logger.WarnContext(ctx, "truto webhook: handle failed", "event_id", event.ID, "event", string(event.Type), "error", err)
-		}
+		h.warn(ctx, "truto webhook: handle failed", "event_id", event.ID, "event", string(event.Type), "error", err)
 		return
 	}
 	if err := h.cfg.store.Done(context.WithoutCancel(ctx), event.ID); err != nil {
 		// handle succeeded: answer 200 all the same, or Truto would send
 		// it again and it would be handled twice.
-		if h.cfg.logger != nil {
-			h.cfg.logger.WarnContext(ctx, "truto webhook: the delivery store failed to mark an event done", "event_id", event.ID, "error", err)
-		}
+		h.warn(ctx, "truto webhook: the delivery store failed to mark an event done", "event_id", event.ID, "error", err)
 	}
 	answer(w, http.StatusOK, "ok")
 }
@@ -430,11 +428,28 @@ func (h *webhookHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (h *webhookHandler) run(ctx context.Context, e Event) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			_ = h.cfg.store.Release(context.WithoutCancel(ctx), e.ID)
+			h.release(ctx, e.ID)
 			panic(p)
 		}
 	}()
 	return h.handle(ctx, e)
+}
+
+// release forgets a failed event's claim, so that Truto's retry is
+// handled. A claim the store fails to release stays in progress, and
+// the retries are answered 409 until the store forgets it: that is
+// logged.
+func (h *webhookHandler) release(ctx context.Context, id string) {
+	if err := h.cfg.store.Release(context.WithoutCancel(ctx), id); err != nil {
+		h.warn(ctx, "truto webhook: the delivery store failed to release an event", "event_id", id, "error", err)
+	}
+}
+
+// warn logs a failure on this side, when there is a logger.
+func (h *webhookHandler) warn(ctx context.Context, msg string, args ...any) {
+	if h.cfg.logger != nil {
+		h.cfg.logger.WarnContext(ctx, msg, args...)
+	}
 }
 
 func (h *webhookHandler) fresh(e Event) error {

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -384,4 +385,19 @@ func TestTheFakesDeliveriesAndFaults(t *testing.T) {
 	}, statuses)
 	assert.Len(t, got, 2, "the hex-signed one and the first of the duplicate")
 	assert.Equal(t, truto.EventRecordCreated, got[0].Type)
+}
+
+// A failing delivery store is this side's problem: the 500 says nothing
+// of it to the sender, and the logger hears of it.
+func TestWebhookStoreFailureIsLoggedNotAnswered(t *testing.T) {
+	var logged strings.Builder
+	logger := slog.New(slog.NewTextHandler(&logged, nil))
+	r := newReceiver(t, truto.WithWebhookLogger(logger),
+		truto.WithDeliveryStore(blockingStore{err: errors.New("dial redis://admin:hunter2@cache:6379 refused")}))
+	body := eventBody("evt-1", r.clock.Now())
+	code, text := r.post(body, trutotest.Sign(webhookSecret, body))
+	assert.Equal(t, http.StatusInternalServerError, code)
+	assert.NotContains(t, text, "hunter2", "the store's error stays on this side")
+	assert.Contains(t, logged.String(), "evt-1", "the failure is logged")
+	assert.Contains(t, logged.String(), "refused")
 }
