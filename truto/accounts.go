@@ -112,7 +112,7 @@ func (s *LinkTokensService) Create(ctx context.Context, p CreateLinkTokenParams,
 	}
 	var out LinkToken
 	if err := exec(ctx, s.c.rest, cfg, newAdminRequest(http.MethodPost, "/link-token", p), &out); err != nil {
-		return nil, err
+		return nil, hideSnippet(err)
 	}
 	return &out, nil
 }

@@ -315,3 +315,23 @@ func TestAccountUpdateWithAnEmptyContextSendsNothing(t *testing.T) {
 	require.ErrorIs(t, err, truto.ErrInvalidParams)
 	assert.Zero(t, m.GetTotalCallCount())
 }
+
+// A create answer that cannot be read still holds what Truto shows once:
+// the webhook's secret, the link token. Neither may reach the error.
+func TestAdminCreateDecodeErrorsHideTheSecret(t *testing.T) {
+	const secret = "6e17561c-a20c-44ce-b8b5-caff0bf786fe"
+	c, m := newMocked(t)
+	m.on(http.MethodPost, "/webhook", answer(201, []byte(`{"target_url":"https://example.com/h","secret":"`+secret+`","is_active":true}`)))
+	m.on(http.MethodPost, "/link-token", answer(200, []byte(`{"link_token":"`+secret+`","expires_at":7}`)))
+	_, err := c.Webhooks.Create(context.Background(), truto.CreateWebhookParams{TargetURL: "https://example.com/h"})
+	require.ErrorIs(t, err, truto.ErrWriteAccepted, "no id: not a webhook")
+	for _, verb := range []string{"%v", "%+v", "%#v"} {
+		assert.NotContains(t, fmt.Sprintf(verb, err), secret, verb)
+	}
+	m.on(http.MethodPost, "/link-token", answer(200, []byte(`{"link_token":{"value":"`+secret+`"}}`)))
+	_, err = c.LinkTokens.Create(context.Background(), truto.CreateLinkTokenParams{TenantID: "acme-1"})
+	require.ErrorIs(t, err, truto.ErrWriteAccepted, "not a string")
+	for _, verb := range []string{"%v", "%+v", "%#v"} {
+		assert.NotContains(t, fmt.Sprintf(verb, err), secret, verb)
+	}
+}

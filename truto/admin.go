@@ -3,6 +3,7 @@ package truto
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"iter"
 	"net/http"
 	"net/url"
@@ -222,4 +223,16 @@ func parseTime(s string) (time.Time, error) {
 // newAdminRequest is an admin request with a JSON body.
 func newAdminRequest(method, path string, body any) *rest.Request {
 	return &rest.Request{Method: method, Path: path, Body: body}
+}
+
+// hideSnippet removes the quoted answer from the *DecodeError of a call
+// whose answer holds a secret Truto shows once (a webhook's secret, a
+// link token): the client's redaction knows the secrets it sent, not
+// those it receives, and the snippet would quote it.
+func hideSnippet(err error) error {
+	var de *DecodeError
+	if errors.As(err, &de) && de.Snippet != "" {
+		de.Snippet = "[REDACTED: the answer holds a secret]"
+	}
+	return err
 }

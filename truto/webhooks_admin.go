@@ -115,7 +115,8 @@ func (s *WebhooksService) Create(ctx context.Context, p CreateWebhookParams, opt
 	if err != nil {
 		return nil, err
 	}
-	return s.a.one(ctx, http.MethodPost, "", p, cfg)
+	hook, err := s.a.one(ctx, http.MethodPost, "", p, cfg)
+	return hook, hideSnippet(err)
 }
 
 // ListWebhooksParams filter and page a list of webhooks.
