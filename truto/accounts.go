@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net/http"
 	"net/url"
@@ -79,6 +80,19 @@ func (p CreateLinkTokenParams) validate() error {
 type LinkToken struct {
 	Token string `json:"link_token" personal:"secret"`
 }
+
+// String describes the token without its value: Token and ConnectURL
+// are how it is handed on.
+func (t LinkToken) String() string {
+	if t.Token == "" {
+		return "truto.LinkToken{}"
+	}
+	return "truto.LinkToken{<redacted>}"
+}
+
+// Format prints String for every verb, so that no formatting (%#v
+// included) shows the token.
+func (t LinkToken) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, t.String()) }
 
 // ConnectAppURL is where Truto's hosted connect flow lives.
 const ConnectAppURL = "https://app.truto.one/connect-account"

@@ -335,3 +335,14 @@ func TestAdminCreateDecodeErrorsHideTheSecret(t *testing.T) {
 		assert.NotContains(t, fmt.Sprintf(verb, err), secret, verb)
 	}
 }
+
+// A link token is a credential (it connects an ATS to your tenant):
+// printed or logged, it shows as redacted, as a webhook's secret does.
+func TestLinkTokenPrintsRedacted(t *testing.T) {
+	tok := truto.LinkToken{Token: "efe6413c-941a-4ca6-8f22-defbf758b824"}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		assert.NotContains(t, fmt.Sprintf(verb, tok), tok.Token, verb)
+		assert.NotContains(t, fmt.Sprintf(verb, &tok), tok.Token, verb)
+	}
+	assert.Contains(t, tok.ConnectURL(), tok.Token, "ConnectURL is how the token is handed on")
+}
