@@ -1,6 +1,7 @@
 package testgorilla
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -38,7 +39,9 @@ type Assessment struct {
 	// FinishedPercentage is the share of candidates who completed it, in
 	// percent.
 	FinishedPercentage float64 `json:"finished_percentage"`
-	// Tests are the assessment's tests (details only).
+	// Tests are the assessment's tests (details only). The API sends them
+	// as "tests_detail", each under "test" (as public client code reads
+	// the answer); a "tests" list is read too.
 	Tests []AssessmentTest `json:"tests"`
 	// PublicLinks are the links anyone can take the assessment with
 	// (details only): PublicLinks[0] is the default one.
@@ -56,10 +59,24 @@ type AssessmentTest struct {
 }
 
 // decoded refuses an answer without the assessment's "id", keeps it as
-// Raw, and gives each public link its assessment.
+// Raw, reads the tests from "tests_detail", and gives each public link
+// its assessment.
 func (a *Assessment) decoded(body json.RawMessage) error {
 	if a.ID == 0 {
 		return fmt.Errorf(`want an assessment with "id"`)
+	}
+	if a.Tests == nil && bytes.Contains(body, []byte(`"tests_detail"`)) {
+		var details struct {
+			Tests []struct {
+				Test AssessmentTest `json:"test"`
+			} `json:"tests_detail"`
+		}
+		if err := json.Unmarshal(body, &details); err != nil {
+			return err
+		}
+		for _, d := range details.Tests {
+			a.Tests = append(a.Tests, d.Test)
+		}
 	}
 	a.src = rest.WholeBody(body)
 	for i := range a.PublicLinks {

@@ -65,6 +65,21 @@ func TestAssessmentDetailsCarryTestsAndPublicLinks(t *testing.T) {
 	assert.Contains(t, string(a.Raw()), `"custom_questions_count": 2`)
 }
 
+// The details answer as public client code reads it: the tests come in
+// "tests_detail", each under "test" (assessment_details_observed.json).
+func TestAssessmentDetailsReadTestsDetail(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodGet, api+"32/", 200, fixture(t, "assessment_details_observed.json"))
+	a, err := c.Assessments.Get(context.Background(), 32)
+	require.NoError(t, err)
+	assert.Equal(t, []testgorilla.AssessmentTest{
+		{ID: 7244, Name: "Problem solving", Algorithm: testgorilla.AlgorithmBasic},
+		{ID: 494, Name: "Big 5 (OCEAN)", Algorithm: testgorilla.AlgorithmBig5},
+	}, a.Tests, "a test's id is the test_id its results carry")
+	require.Len(t, a.PublicLinks, 1)
+	assert.Equal(t, "cef12446-4d5e-4322-a3c7-f60c78680ad1", a.PublicLinks[0].UUID)
+}
+
 // Anti-cheating flags, from the candidate answer with ?candidature= as
 // public client code reads it (anticheating_observed.json).
 func TestAntiCheatingWireFormatAndDecoding(t *testing.T) {

@@ -62,6 +62,9 @@
 //   - the personal link is the invitation with ?no_email=true (the query
 //     is seen in public client code); its URL, when the answer has only
 //     the UUID, is made as the candidature example shows it;
+//   - the assessment details' example answer is not shown: the tests are
+//     read from "tests_detail" (each under "test"), as public client code
+//     reads the real answer;
 //   - the anti-cheating answer's shape is the one public client code reads
 //     ({"assessments_detail": [{"is_exited_full_screen", "is_left_screen",
 //     "repeated_ip", "is_camera_enabled", ...}]}), flags as booleans or as

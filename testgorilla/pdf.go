@@ -16,6 +16,13 @@ import (
 // PDFContentType is the media type of a PDF report.
 const PDFContentType = "application/pdf"
 
+// pdfAccept is the Accept header of a PDF call. The default Accept,
+// application/json, tells a server that negotiates (as Django REST
+// framework's views do) that a PDF is not wanted, and can earn a 406;
+// the documented curl request sends curl's Accept: */*. So the PDF comes
+// first and anything else after it, as curl's request would take it.
+const pdfAccept = PDFContentType + ", */*;q=0.8"
+
 // errNotPDF is the cause of the *DecodeError of a PDF call answered with
 // something else.
 var errNotPDF = errors.New("the answer is not a PDF")
@@ -49,6 +56,7 @@ func (s *CandidatesService) RenderPDF(ctx context.Context, testTakerID, candidat
 		Method: http.MethodGet,
 		Path:   candidatesPath + strconv.Itoa(testTakerID) + "/render_pdf/",
 		Query:  url.Values{"candidature": {strconv.Itoa(candidatureID)}},
+		Header: http.Header{"Accept": {pdfAccept}},
 	}
 	resp, err := execStream(ctx, s.c.rest, cfg, r)
 	if err != nil {

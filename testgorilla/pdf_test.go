@@ -51,6 +51,8 @@ func TestRenderPDFWireFormat(t *testing.T) {
 	assert.Equal(t, http.MethodGet, x.method)
 	assert.Equal(t, api+"candidates/4276/render_pdf/?candidature=8000", x.url)
 	assert.Equal(t, "Token "+token, x.header.Get("Authorization"))
+	assert.Equal(t, "application/pdf, */*;q=0.8", x.header.Get("Accept"),
+		"a PDF is asked for, and whatever the documented curl (Accept: */*) gets is taken too")
 }
 
 func TestWritePDFCopiesTheReport(t *testing.T) {

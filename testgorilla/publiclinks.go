@@ -45,7 +45,8 @@ type UpdatePublicLinkParams struct {
 
 // Update sets a public link's state: active or not, its label, its
 // assessment. key is the link's UUID (PublicLink.UUID), as the
-// documentation's example and rate-limit table name it.
+// documentation's example and rate-limit table name it; its endpoint
+// line names the numeric id instead, which is sent as given too.
 //
 //	PUT /api/assessments/public_links/<public_uuid>/ {"active", "label", "assessment"}
 //

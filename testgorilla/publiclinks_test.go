@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strconv"
 	"testing"
 
 	"github.com/jarcoal/httpmock"
@@ -121,6 +122,12 @@ func TestPublicLinksOnTheFake(t *testing.T) {
 	assert.Equal(t, "assessment", apiErr.Fields[0].Field, "the link belongs to its assessment")
 	_, err = c.PublicLinks.Update(ctx, "no-such-link", testgorilla.UpdatePublicLinkParams{Assessment: a.ID})
 	assert.ErrorIs(t, err, testgorilla.ErrNotFound)
+	// The endpoint line documents the path with <PUBLIC_LINK_ID>, the
+	// example with <PUBLIC_LINK_UUID>: the fake takes either.
+	byID, err := c.PublicLinks.Update(ctx, strconv.Itoa(link.ID), testgorilla.UpdatePublicLinkParams{Active: true, Label: "Renamed", Assessment: a.ID})
+	require.NoError(t, err, "the link's numeric id is a key too")
+	assert.Equal(t, link.UUID, byID.UUID)
+	assert.Equal(t, "Renamed", byID.Label)
 
 	fake.ArchiveAssessment(a.ID)
 	_, err = fake.TakePublicLink(link.UUID, "linus@example.com", "Linus")

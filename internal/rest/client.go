@@ -205,7 +205,8 @@ type Request struct {
 	// every attempt; the server promises to run the write once per key,
 	// so the request is retried like a GET.
 	IdempotencyKey string
-	// Header holds the vendor's extra request headers.
+	// Header holds the vendor's extra request headers; an Accept header
+	// here replaces the default, application/json.
 	Header http.Header
 	// NoAuth sends no Authorization header (a login endpoint).
 	NoAuth bool
@@ -488,7 +489,10 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 	for k, v := range r.Call.Header {
 		h[k] = append(h[k][:len(h[k]):len(h[k])], v...)
 	}
-	h["Accept"] = jsonMediaType
+	if _, own := r.Header["Accept"]; !own {
+		// JSON, unless the request asks for something else (a file).
+		h["Accept"] = jsonMediaType
+	}
 	h["User-Agent"] = c.userAgent
 	if !r.NoAuth && cred.header != nil {
 		h["Authorization"] = cred.header

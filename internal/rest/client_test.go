@@ -54,6 +54,23 @@ func TestNewRefusesBadSettings(t *testing.T) {
 	}
 }
 
+// A request that asks for another media type than JSON (a file it
+// streams) says so in its own Accept header, which the client keeps.
+func TestARequestsOwnAcceptIsKept(t *testing.T) {
+	c, mt := newMocked(t)
+	mt.RegisterResponder(http.MethodGet, "https://api.acme.test/report/",
+		func(req *http.Request) (*http.Response, error) {
+			assert.Equal(t, "application/pdf", req.Header.Get("Accept"))
+			return httpmock.NewStringResponse(http.StatusOK, "%PDF-1.4"), nil
+		})
+	resp, _, err := c.Stream(context.Background(), &Request{
+		Method: http.MethodGet, Path: "/report/", Header: http.Header{"Accept": {"application/pdf"}},
+	})
+	require.NoError(t, err)
+	require.NoError(t, resp.Body.Close())
+	assert.Equal(t, 1, mt.GetTotalCallCount())
+}
+
 func TestDoSendsTheWireFormat(t *testing.T) {
 	c, mt := newMocked(t, WithUserAgent("my-app/2"), WithBaseURL("https://eu.acme.test/v2/"))
 	mt.RegisterResponder(http.MethodPost, "https://eu.acme.test/v2/widgets/",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/recruitkit/recruitkit-go/internal/fake"
@@ -63,7 +64,22 @@ func publicLinkJSON(l testgorilla.PublicLink) map[string]any {
 	return map[string]any{"id": l.ID, "public_uuid": l.UUID, "label": l.Label, "active": l.Active, "assessment": l.Assessment}
 }
 
-// updatePublicLink answers PUT /api/assessments/public_links/<uuid>/
+// linkLocked finds a public link by its UUID or by its numeric id: the
+// documentation's endpoint line names the path's key <PUBLIC_LINK_ID>,
+// its example request <PUBLIC_LINK_UUID>. The caller holds s.mu.
+func (s *Server) linkLocked(key string) (*testgorilla.PublicLink, bool) {
+	if l, ok := s.links[key]; ok {
+		return l, true
+	}
+	for _, l := range s.links {
+		if strconv.Itoa(l.ID) == key {
+			return l, true
+		}
+	}
+	return nil, false
+}
+
+// updatePublicLink answers PUT /api/assessments/public_links/<uuid or id>/
 // {"active", "label", "assessment"}: a PUT, so every field is required.
 func (s *Server) updatePublicLink(w http.ResponseWriter, r *http.Request) {
 	var body struct {
@@ -91,7 +107,7 @@ func (s *Server) updatePublicLink(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	l, ok := s.links[r.PathValue("uuid")]
+	l, ok := s.linkLocked(r.PathValue("uuid"))
 	if !ok {
 		detail(w, http.StatusNotFound, "Not found.")
 		return

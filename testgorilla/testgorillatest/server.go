@@ -289,7 +289,9 @@ func (s *Server) assessmentLocked(id int) testgorilla.Assessment {
 }
 
 // assessmentJSON is an assessment as the API sends it: the list gives
-// counts, the details add the tests and public links.
+// counts, the details add the tests and public links, the tests as
+// public client code reads them from the real answer: "tests_detail",
+// each test under "test" with its place in the assessment.
 func assessmentJSON(a testgorilla.Assessment, details bool) map[string]any {
 	out := map[string]any{
 		"id": a.ID, "name": a.Name, "status": a.Status, "candidates": a.Candidates, "invited": a.Invited,
@@ -298,14 +300,17 @@ func assessmentJSON(a testgorilla.Assessment, details bool) map[string]any {
 	}
 	if details {
 		tests := []map[string]any{}
-		for _, t := range a.Tests {
-			tests = append(tests, map[string]any{"id": t.ID, "name": t.Name, "algorithm": t.Algorithm})
+		for i, t := range a.Tests {
+			tests = append(tests, map[string]any{
+				"id": a.ID*1000 + i, "order": i + 1,
+				"test": map[string]any{"id": t.ID, "name": t.Name, "algorithm": t.Algorithm, "status": "published"},
+			})
 		}
 		links := []map[string]any{}
 		for _, l := range a.PublicLinks {
 			links = append(links, publicLinkJSON(l))
 		}
-		out["tests"], out["public_links"] = tests, links
+		out["tests_detail"], out["public_links"] = tests, links
 	}
 	return out
 }
