@@ -304,6 +304,7 @@ func TestAttachmentDownloadIsStreamedBytes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, pdf, got)
 	assert.Equal(t, base+"/unified/ats/attachments/download?file_url=https%3A%2F%2Ffiles.example.com%2Fcv.pdf&integrated_account_id="+account, m.requests()[0].url)
+	assert.Equal(t, "*/*", m.requests()[0].header.Get("Accept"), "a file of any type, not JSON")
 }
 
 func TestRawAndStreamFormats(t *testing.T) {

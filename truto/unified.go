@@ -586,6 +586,12 @@ func (c *Client) stream(ctx context.Context, k call) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The body is handed over unread, whatever it is (an attachment is a
+	// file of the ATS's type): asking for JSON alone could get a 406.
+	if r.Header == nil {
+		r.Header = http.Header{}
+	}
+	r.Header.Set("Accept", "*/*")
 	resp, err := execStream(ctx, c.rest, k.cfg, r)
 	if err != nil {
 		return nil, err
