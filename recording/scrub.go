@@ -265,7 +265,10 @@ func isLoopback(host string) bool {
 // remote_query[candidate][email] is looked up by its last part.
 func (s *scrubber) query(q url.Values) url.Values {
 	out := make(url.Values, len(q))
-	for key, vals := range q {
+	// In the order of the names, so that pseudonyms are numbered alike
+	// on every recording of the same request.
+	for _, key := range slices.Sorted(maps.Keys(q)) {
+		vals := q[key]
 		name := strings.TrimSuffix(key, "[]")
 		if i := strings.LastIndexByte(name, '['); i >= 0 && strings.HasSuffix(name, "]") {
 			name = name[i+1 : len(name)-1]
@@ -288,7 +291,9 @@ func (s *scrubber) query(q url.Values) url.Values {
 // header keeps the recorded headers, scrubbed.
 func (s *scrubber) header(h http.Header) http.Header {
 	var out http.Header
-	for name, vals := range h {
+	// In the order of the names, for the pseudonyms' numbers (see query).
+	for _, name := range slices.Sorted(maps.Keys(h)) {
+		vals := h[name]
 		canonical := http.CanonicalHeaderKey(name)
 		if !s.headers[canonical] || neverRecorded[canonical] {
 			continue
