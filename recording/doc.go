@@ -26,9 +26,12 @@
 // Authorization, Proxy-Authorization, Cookie and Set-Cookie are never
 // recorded, and only a short list of headers is (Content-Type,
 // Location, Retry-After, the rate-limit headers, Idempotency-Key as a
-// pseudonym; WithHeaders adds more). The token of each request's
-// Authorization header, and the values given to WithSecrets, become
-// [REDACTED] wherever they appear: URL, bodies, headers. So does any
+// pseudonym; WithHeaders adds more, but a header whose name names a
+// credential, such as X-Api-Key, is recorded as [REDACTED]). The token
+// of each request's Authorization header, the value of any header whose
+// name names a credential, cookies' values, and the values given to
+// WithSecrets become [REDACTED] wherever they appear: URL, bodies,
+// headers. So does any
 // JSON value or query parameter under a key that names a credential
 // (token, secret, password, api_key, signature, auth, ...), such as a
 // login's password, the token it returns or a webhook's signing secret.

@@ -124,7 +124,9 @@ func WithSecrets(secrets ...string) Option {
 
 // WithHeaders records more response and request headers than the
 // default list (recording). Authorization, Cookie, Set-Cookie and
-// Proxy-Authorization are refused: they are never recorded.
+// Proxy-Authorization are refused: they are never recorded. A header
+// whose name names a credential (X-Api-Key, X-Auth-Token) is recorded
+// as [REDACTED].
 func WithHeaders(names ...string) Option {
 	return func(c *config) error {
 		for _, n := range names {

@@ -196,15 +196,34 @@ func (s *scrubber) addSecret(sec string) {
 	slices.SortFunc(s.secrets, func(a, b string) int { return len(b) - len(a) })
 }
 
-// credentials takes the token of an Authorization header as a secret.
+// credentials takes as secrets the token of an Authorization header,
+// the values of cookies and the value of any other header whose name
+// says it holds a credential (X-Api-Key, X-Auth-Token), so that they
+// are removed wherever else they appear.
 func (s *scrubber) credentials(h http.Header) {
-	for _, name := range []string{"Authorization", "Proxy-Authorization"} {
-		for _, v := range h.Values(name) {
-			if _, tok, ok := strings.Cut(strings.TrimSpace(v), " "); ok {
-				s.addSecret(tok)
-			} else {
-				s.addSecret(v)
+	for name, vals := range h {
+		canonical := http.CanonicalHeaderKey(name)
+		if !secretKey(canonical) {
+			continue
+		}
+		for _, v := range vals {
+			switch canonical {
+			case "Authorization", "Proxy-Authorization":
+				if _, tok, ok := strings.Cut(strings.TrimSpace(v), " "); ok {
+					v = tok
+				}
+			case "Cookie":
+				if cookies, err := http.ParseCookie(v); err == nil {
+					for _, c := range cookies {
+						s.addSecret(c.Value)
+					}
+				}
+			case "Set-Cookie":
+				if c, err := http.ParseSetCookie(v); err == nil {
+					s.addSecret(c.Value)
+				}
 			}
+			s.addSecret(v)
 		}
 	}
 }
@@ -212,6 +231,7 @@ func (s *scrubber) credentials(h http.Header) {
 // interaction scrubs one exchange.
 func (s *scrubber) interaction(req *http.Request, reqBody []byte, resp *http.Response, respBody []byte) Interaction {
 	s.credentials(req.Header)
+	s.credentials(resp.Header)
 	method := req.Method
 	if method == "" {
 		method = http.MethodGet
@@ -300,10 +320,14 @@ func (s *scrubber) header(h http.Header) http.Header {
 		}
 		clean := make([]string, len(vals))
 		for i, v := range vals {
-			switch canonical {
-			case "Idempotency-Key":
+			switch {
+			case secretKey(canonical):
+				// Recorded with WithHeaders, such as X-Api-Key: that it
+				// was there, not what it was.
+				clean[i] = redacted
+			case canonical == "Idempotency-Key":
 				clean[i] = s.names.get(kindKey, v)
-			case "Location":
+			case canonical == "Location":
 				if u, err := url.Parse(v); err == nil {
 					clean[i] = s.url(u)
 				} else {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/recruitkit/recruitkit-go/recording"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -77,4 +78,20 @@ func TestRecordNumbersHeaderValuesInOrder(t *testing.T) {
 			"X-A": {"email-1@example.invalid"}, "X-B": {"email-2@example.invalid"}, "X-C": {"email-3@example.invalid"},
 		}, in.Response.Header)
 	}
+}
+
+// TestRecordRedactsCredentialHeaders: a header whose name says it holds
+// a credential (X-Api-Key) is [REDACTED] even when WithHeaders records
+// it, and its value is removed wherever else it appears, as the token
+// of an Authorization header is.
+func TestRecordRedactsCredentialHeaders(t *testing.T) {
+	const key = "k-live-0123456789"
+	req := newRequest(t, http.MethodGet, "https://api.example.com/a", "")
+	req.Header.Set("X-Api-Key", key)
+	in, saved := recordOne(t, req, answering{header: http.Header{"X-Auth-Token": {key}}, body: `{"echo":"` + key + `"}`},
+		recording.WithHeaders("X-Api-Key", "X-Auth-Token"))
+	assert.NotContains(t, saved, key)
+	assert.Equal(t, http.Header{"X-Api-Key": {"[REDACTED]"}}, in.Request.Header)
+	assert.Equal(t, http.Header{"X-Auth-Token": {"[REDACTED]"}}, in.Response.Header)
+	assert.JSONEq(t, `{"echo":"[REDACTED]"}`, string(in.Response.JSON))
 }
