@@ -262,6 +262,10 @@ func (s *scrubber) url(u *url.URL) string {
 			out.Path, out.RawPath = unescaped, p
 		}
 	}
+	// And as decoded, for what the client escaped: an email's @ as %40.
+	if p := s.plain(out.Path); p != out.Path {
+		out.Path, out.RawPath = p, ""
+	}
 	if out.RawQuery != "" {
 		q, err := url.ParseQuery(out.RawQuery)
 		if err != nil {

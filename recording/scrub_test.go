@@ -95,3 +95,10 @@ func TestRecordRedactsCredentialHeaders(t *testing.T) {
 	assert.Equal(t, http.Header{"X-Auth-Token": {"[REDACTED]"}}, in.Response.Header)
 	assert.JSONEq(t, `{"echo":"[REDACTED]"}`, string(in.Response.JSON))
 }
+// TestRecordScrubsAnEscapedEmailInThePath: an email address the client
+// escaped in the path (%40) is a pseudonym too.
+func TestRecordScrubsAnEscapedEmailInThePath(t *testing.T) {
+	in, saved := recordOne(t, newRequest(t, http.MethodGet, "https://api.example.com/users/ada.lovelace%40corp.example/roles", ""), answering{})
+	assert.NotContains(t, saved, "ada.lovelace")
+	assert.Equal(t, "https://api.example.com/users/email-1@example.invalid/roles", in.Request.URL)
+}
