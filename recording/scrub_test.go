@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/recruitkit/recruitkit-go/recording"
+	"github.com/recruitkit/recruitkit-go/truto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -95,10 +96,28 @@ func TestRecordRedactsCredentialHeaders(t *testing.T) {
 	assert.Equal(t, http.Header{"X-Auth-Token": {"[REDACTED]"}}, in.Response.Header)
 	assert.JSONEq(t, `{"echo":"[REDACTED]"}`, string(in.Response.JSON))
 }
+
 // TestRecordScrubsAnEscapedEmailInThePath: an email address the client
 // escaped in the path (%40) is a pseudonym too.
 func TestRecordScrubsAnEscapedEmailInThePath(t *testing.T) {
 	in, saved := recordOne(t, newRequest(t, http.MethodGet, "https://api.example.com/users/ada.lovelace%40corp.example/roles", ""), answering{})
 	assert.NotContains(t, saved, "ada.lovelace")
 	assert.Equal(t, "https://api.example.com/users/email-1@example.invalid/roles", in.Request.URL)
+}
+
+// TestRecordScrubsTrutoNestedRemoteData: the ATS's own record of a user,
+// an attachment or a tag nested in another record is personal as a
+// candidate's is: Truto's declarations tag it.
+func TestRecordScrubsTrutoNestedRemoteData(t *testing.T) {
+	body := `{
+		"credited_to": {"id": "user-1", "remote_data": {"display": "Ada Lovelace"}},
+		"attachments": [{"id": "att-1", "remote_data": {"uploaded_by": "Ada Lovelace"}}],
+		"tags": [{"id": "tag-1", "name": "Referral", "remote_data": {"created_by": "Ada Lovelace"}}]
+	}`
+	_, saved := recordOne(t, newRequest(t, http.MethodGet, "https://api.truto.one/unified/ats/offers/1", ""),
+		answering{header: http.Header{"Content-Type": {"application/json"}}, body: body},
+		recording.Personal(truto.PersonalData()...))
+	assert.NotContains(t, saved, "Ada")
+	assert.Contains(t, saved, `"id": "att-1"`, "ids stay")
+	assert.Contains(t, saved, `"name": "Referral"`, "a tag's name stays")
 }
