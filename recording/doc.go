@@ -78,10 +78,11 @@
 // with its JSON path and has the last word on its kind.
 //
 // Beyond the declarations, every email address in any string, URL or
-// header becomes its pseudonym, and a body that is not JSON (a
-// downloaded CV, an export) is a file: it is written as
-// "[file 1: 5120 bytes left out]" unless KeepFiles keeps it as text or
-// base64. A name in free text under an undeclared key is not found:
+// header becomes its pseudonym; a string that holds a JSON object or
+// array is scrubbed as JSON (and written compact, keys sorted; a replay
+// compares it by value); and a body that is not JSON (a downloaded CV,
+// an export) is a file: it is written as "[file 1: 5120 bytes left
+// out]" unless KeepFiles keeps it as text or base64. A name in free text under an undeclared key is not found:
 // declare the field.
 //
 // Pseudonyms are numbered in the order values first appear in a

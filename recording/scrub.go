@@ -454,7 +454,31 @@ func (s *scrubber) str(v, path string, kind Kind) string {
 	case kind != "":
 		return s.names.get(Text, v) // a hook's unknown kind: personal all the same
 	}
+	if nested, ok := jsonInString(v); ok {
+		// JSON sent as a string is scrubbed as JSON, so that its
+		// credentials and declared keys go too.
+		if b, err := encodeJSON(s.walk(nested, path, "", "")); err == nil {
+			return string(b)
+		}
+	}
 	return s.plain(v)
+}
+
+// jsonInString decodes a string that holds a JSON object or array.
+func jsonInString(v string) (any, bool) {
+	t := strings.TrimSpace(v)
+	if t == "" || (t[0] != '{' && t[0] != '[') {
+		return nil, false
+	}
+	x, err := decodeJSON([]byte(t))
+	if err != nil {
+		return nil, false
+	}
+	switch x.(type) {
+	case map[string]any, []any:
+		return x, true
+	}
+	return nil, false
 }
 
 // plain removes credentials, email addresses and a local server's port

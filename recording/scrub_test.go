@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/recruitkit/recruitkit-go/recording"
@@ -120,4 +121,28 @@ func TestRecordScrubsTrutoNestedRemoteData(t *testing.T) {
 	assert.NotContains(t, saved, "Ada")
 	assert.Contains(t, saved, `"id": "att-1"`, "ids stay")
 	assert.Contains(t, saved, `"name": "Referral"`, "a tag's name stays")
+}
+
+// TestRecordScrubsJSONInAString: JSON sent as a string (a form's
+// payload, an ATS's raw record) is scrubbed as JSON: its credentials and
+// declared fields go; and a replay matches it by value, in any key
+// order, as it matches a body.
+func TestRecordScrubsJSONInAString(t *testing.T) {
+	req := newRequest(t, http.MethodPost, "https://api.example.com/forms",
+		`{"payload": "{\"password\": \"hunter2-secret\", \"first_name\": \"Augusta\", \"n\": 1}", "meta": "{\"b\": 2, \"a\": 1}"}`)
+	req.Header.Set("Content-Type", "application/json")
+	in, saved := recordOne(t, req, answering{}, recording.Personal(truto.CandidateInput{}))
+	assert.NotContains(t, saved, "hunter2")
+	assert.NotContains(t, saved, "Augusta")
+	assert.JSONEq(t, `{"payload": "{\"first_name\":\"Name 1\",\"n\":1,\"password\":\"[REDACTED]\"}", "meta": "{\"a\":1,\"b\":2}"}`, string(in.Request.JSON))
+
+	path := t.TempDir() + "/c.json"
+	require.NoError(t, (&recording.Cassette{Version: 1, Interactions: []recording.Interaction{in}}).Save(path))
+	f := newFailures(t)
+	resp, err := recording.Replay(f, path).Post("https://api.example.com/forms", "application/json",
+		strings.NewReader(`{"payload": "{\"n\": 1, \"first_name\": \"Ada\", \"password\": \"x\"}", "meta": "{\"b\": 2, \"a\": 1}"}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Empty(t, f.end())
 }
