@@ -31,10 +31,12 @@
 // of each request's Authorization header, the value of any header whose
 // name names a credential, cookies' values, and the values given to
 // WithSecrets become [REDACTED] wherever they appear: URL, bodies,
-// headers. So does any
-// JSON value or query parameter under a key that names a credential
-// (token, secret, password, api_key, signature, auth, ...), such as a
-// login's password, the token it returns or a webhook's signing secret.
+// headers. So does any JSON value or query parameter under a key that
+// names a credential (token, secret, password, api_key, signature,
+// auth, ...), such as a login's password, the token it returns or a
+// webhook's signing secret, also in the query of a JSON string that is
+// a link; such a link, and a request's URL, lose their user info
+// (user:password@).
 //
 // # Personal data
 //

@@ -61,8 +61,7 @@ func NewReplayer(c *Cassette, opts ...Option) (*Replayer, error) {
 	routes := map[[2]string]bool{}
 	for _, in := range c.Interactions {
 		u, _ := url.Parse(in.Request.URL) // checked
-		q, _ := url.ParseQuery(u.RawQuery)
-		e := exchange{in: in, path: u.Path, query: q, key: in.Request.Header.Get("Idempotency-Key")}
+		e := exchange{in: in, path: u.Path, query: parseQuery(u.RawQuery), key: in.Request.Header.Get("Idempotency-Key")}
 		if len(in.Request.JSON) > 0 {
 			if e.body, err = decodeJSON(in.Request.JSON); err != nil {
 				return nil, fmt.Errorf("recording: %s %s: %w", in.Request.Method, in.Request.URL, err)
@@ -126,7 +125,7 @@ type live struct {
 }
 
 func (r *Replayer) respond(req *http.Request) (*http.Response, error) {
-	l := live{method: req.Method, path: req.URL.Path, query: req.URL.Query()}
+	l := live{method: req.Method, path: req.URL.Path, query: parseQuery(req.URL.RawQuery)}
 	if l.method == "" {
 		l.method = http.MethodGet
 	}

@@ -267,14 +267,59 @@ func (s *scrubber) url(u *url.URL) string {
 		out.Path, out.RawPath = p, ""
 	}
 	if out.RawQuery != "" {
-		q, err := url.ParseQuery(out.RawQuery)
-		if err != nil {
-			out.RawQuery = s.plain(out.RawQuery)
-		} else {
-			out.RawQuery = s.query(q).Encode()
-		}
+		out.RawQuery = s.query(parseQuery(out.RawQuery)).Encode()
 	}
 	return out.String()
+}
+
+// parseQuery reads a query as url.ParseQuery does, but keeps the pairs
+// it refuses (a semicolon, a bad escape) rather than dropping them, so
+// that the scrubber and a replay see every parameter.
+func parseQuery(raw string) url.Values {
+	if q, err := url.ParseQuery(raw); err == nil {
+		return q
+	}
+	q := url.Values{}
+	for pair := range strings.SplitSeq(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		if u, err := url.QueryUnescape(k); err == nil {
+			k = u
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		q[k] = append(q[k], v)
+	}
+	return q
+}
+
+// linkWithCredentials parses v as an absolute web address that carries a
+// credential or a declared value in its user info or query: such a link
+// in a body is scrubbed as the request's URL is. A link with nothing to
+// remove is left to plain, and so written as it came.
+func (s *scrubber) linkWithCredentials(v string) (*url.URL, bool) {
+	if !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "https://") || strings.ContainsAny(v, " \t\r\n") {
+		return nil, false
+	}
+	u, err := url.Parse(v)
+	if err != nil || u.Host == "" {
+		return nil, false
+	}
+	if u.User != nil {
+		return u, true
+	}
+	for key := range parseQuery(u.RawQuery) {
+		if secretKey(key) {
+			return u, true
+		}
+		if _, ok := s.decl.lookup("", queryName(key)); ok {
+			return u, true
+		}
+	}
+	return nil, false
 }
 
 func isLoopback(host string) bool {
@@ -285,22 +330,18 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// query scrubs query parameters. A bracketed name such as
-// remote_query[candidate][email] is looked up by its last part.
+// query scrubs query parameters, a bracketed name by its last part (see
+// queryName).
 func (s *scrubber) query(q url.Values) url.Values {
 	out := make(url.Values, len(q))
 	// In the order of the names, so that pseudonyms are numbered alike
 	// on every recording of the same request.
 	for _, key := range slices.Sorted(maps.Keys(q)) {
 		vals := q[key]
-		name := strings.TrimSuffix(key, "[]")
-		if i := strings.LastIndexByte(name, '['); i >= 0 && strings.HasSuffix(name, "]") {
-			name = name[i+1 : len(name)-1]
-		}
 		var kind Kind
 		if secretKey(key) {
 			kind = Secret
-		} else if r, ok := s.decl.lookup("", name); ok && r.entries == nil {
+		} else if r, ok := s.decl.lookup("", queryName(key)); ok && r.entries == nil {
 			kind = r.kind
 		}
 		clean := make([]string, len(vals))
@@ -310,6 +351,16 @@ func (s *scrubber) query(q url.Values) url.Values {
 		out[key] = clean
 	}
 	return out
+}
+
+// queryName is the name a query parameter is declared by: the last
+// part of a bracketed name such as remote_query[candidate][email].
+func queryName(key string) string {
+	name := strings.TrimSuffix(key, "[]")
+	if i := strings.LastIndexByte(name, '['); i >= 0 && strings.HasSuffix(name, "]") {
+		name = name[i+1 : len(name)-1]
+	}
+	return name
 }
 
 // header keeps the recorded headers, scrubbed.
@@ -453,6 +504,9 @@ func (s *scrubber) str(v, path string, kind Kind) string {
 		return s.names.get(kind, v)
 	case kind != "":
 		return s.names.get(Text, v) // a hook's unknown kind: personal all the same
+	}
+	if u, ok := s.linkWithCredentials(v); ok {
+		return s.url(u)
 	}
 	if nested, ok := jsonInString(v); ok {
 		// JSON sent as a string is scrubbed as JSON, so that its

@@ -146,3 +146,39 @@ func TestRecordScrubsJSONInAString(t *testing.T) {
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Empty(t, f.end())
 }
+
+// TestRecordScrubsAQueryGoCannotParse: a query url.ParseQuery refuses
+// (a semicolon) still loses the values of its credentials' parameters,
+// and a replay matches it.
+func TestRecordScrubsAQueryGoCannotParse(t *testing.T) {
+	const u = "https://api.example.com/a?access_token=tok-0123456789;x&q=ada@corp.example"
+	in, saved := recordOne(t, newRequest(t, http.MethodGet, u, ""), answering{})
+	assert.NotContains(t, saved, "tok-0123456789")
+	assert.NotContains(t, saved, "ada@corp.example")
+	assert.Equal(t, "https://api.example.com/a?access_token=%5BREDACTED%5D&q=email-1%40example.invalid", in.Request.URL)
+
+	path := t.TempDir() + "/c.json"
+	require.NoError(t, (&recording.Cassette{Version: 1, Interactions: []recording.Interaction{in}}).Save(path))
+	f := newFailures(t)
+	resp, err := recording.Replay(f, path).Get(u)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Empty(t, f.end())
+}
+
+// TestRecordScrubsAURLInAString: a URL in a JSON string loses its user
+// info and the values of its credentials' query parameters, as the
+// request's URL does.
+func TestRecordScrubsAURLInAString(t *testing.T) {
+	body := `{"next": "https://api.example.com/p?page=2&access_token=tok-0123456789", "db": "https://admin:pw-0123456789@db.example.com/x", "home": "https://example.com/?b=2&a=1"}`
+	in, saved := recordOne(t, newRequest(t, http.MethodGet, "https://api.example.com/a", ""),
+		answering{header: http.Header{"Content-Type": {"application/json"}}, body: body})
+	assert.NotContains(t, saved, "tok-0123456789")
+	assert.NotContains(t, saved, "pw-0123456789")
+	assert.JSONEq(t, `{
+		"next": "https://api.example.com/p?access_token=%5BREDACTED%5D&page=2",
+		"db": "https://db.example.com/x",
+		"home": "https://example.com/?b=2&a=1"
+	}`, string(in.Response.JSON), "a URL with nothing to remove is kept as it was")
+}
