@@ -144,7 +144,9 @@ func WithHeaders(names ...string) Option {
 }
 
 // KeepFiles records bodies that are not JSON as they are (recording):
-// text as text, anything else in base64. Without it such a body (a
+// text as text, anything else in base64, except that a URL-encoded form
+// is scrubbed as a query is (and a replay compares it parameter by
+// parameter). Without it such a body (a
 // downloaded CV, an export) is written as a placeholder such as
 // "[file 1: 5120 bytes left out]". Use it only for files that hold no
 // personal data, such as a test server's.

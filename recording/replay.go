@@ -213,33 +213,8 @@ func (r *Replayer) match(i int, l live, t *trial) string {
 	if why := t.unify(e.path, l.path); why != "" {
 		return "path: " + why
 	}
-	keys := slices.Sorted(func(yield func(string) bool) {
-		for k := range e.query {
-			if !yield(k) {
-				return
-			}
-		}
-		for k := range l.query {
-			if _, dup := e.query[k]; !dup && !yield(k) {
-				return
-			}
-		}
-	})
-	for _, k := range keys {
-		cv, lv := e.query[k], l.query[k]
-		switch {
-		case len(lv) == 0:
-			return fmt.Sprintf("query: %s is missing", k)
-		case len(cv) == 0:
-			return fmt.Sprintf("query: %s=%s is not in the cassette", k, lv[0])
-		case len(cv) != len(lv):
-			return fmt.Sprintf("query: %s has %d values, the cassette %d", k, len(lv), len(cv))
-		}
-		for j := range cv {
-			if why := t.unify(cv[j], lv[j]); why != "" {
-				return fmt.Sprintf("query: %s: %s", k, why)
-			}
-		}
+	if why := matchValues(e.query, l.query, "query", t); why != "" {
+		return why
 	}
 	if e.key != "" {
 		if !l.hasKey {
@@ -250,6 +225,40 @@ func (r *Replayer) match(i int, l live, t *trial) string {
 		}
 	}
 	return r.matchBody(e, l, t)
+}
+
+// matchValues compares the parameters of a query or a form: names in
+// any order, the values of a repeated name in order.
+func matchValues(c, l url.Values, what string, t *trial) string {
+	keys := slices.Sorted(func(yield func(string) bool) {
+		for k := range c {
+			if !yield(k) {
+				return
+			}
+		}
+		for k := range l {
+			if _, dup := c[k]; !dup && !yield(k) {
+				return
+			}
+		}
+	})
+	for _, k := range keys {
+		cv, lv := c[k], l[k]
+		switch {
+		case len(lv) == 0:
+			return fmt.Sprintf("%s: %s is missing", what, k)
+		case len(cv) == 0:
+			return fmt.Sprintf("%s: %s=%s is not in the cassette", what, k, lv[0])
+		case len(cv) != len(lv):
+			return fmt.Sprintf("%s: %s has %d values, the cassette %d", what, k, len(lv), len(cv))
+		}
+		for j := range cv {
+			if why := t.unify(cv[j], lv[j]); why != "" {
+				return fmt.Sprintf("%s: %s: %s", what, k, why)
+			}
+		}
+	}
+	return ""
 }
 
 func (r *Replayer) matchBody(e exchange, l live, t *trial) string {
@@ -266,6 +275,8 @@ func (r *Replayer) matchBody(e exchange, l live, t *trial) string {
 			return "body: the cassette has a file, the request sends none"
 		}
 		return ""
+	case cb.Text != "" && isForm(e.in.Request.Header):
+		return matchValues(parseQuery(cb.Text), parseQuery(string(l.body)), "form", t)
 	case cb.Text != "":
 		if why := t.unify(cb.Text, string(l.body)); why != "" {
 			return "body: " + why

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -239,11 +240,11 @@ func (s *scrubber) interaction(req *http.Request, reqBody []byte, resp *http.Res
 	return Interaction{
 		Request: Request{
 			Method: method, URL: s.url(req.URL),
-			Header: s.header(req.Header), Body: s.body(reqBody),
+			Header: s.header(req.Header), Body: s.body(reqBody, req.Header),
 		},
 		Response: Response{
 			Status: resp.StatusCode,
-			Header: s.header(resp.Header), Body: s.body(respBody),
+			Header: s.header(resp.Header), Body: s.body(respBody, resp.Header),
 		},
 	}
 }
@@ -401,8 +402,9 @@ func (s *scrubber) header(h http.Header) http.Header {
 }
 
 // body scrubs a body: JSON field by field; anything else is a file,
-// left out unless KeepFiles.
-func (s *scrubber) body(b []byte) Body {
+// left out unless KeepFiles, which keeps a form (its header h says
+// which) scrubbed as a query.
+func (s *scrubber) body(b []byte, h http.Header) Body {
 	if len(b) == 0 {
 		return Body{}
 	}
@@ -415,6 +417,8 @@ func (s *scrubber) body(b []byte) Body {
 	switch {
 	case !s.keepFiles:
 		return Body{Text: s.names.file(b)}
+	case isForm(h) && isText(b):
+		return Body{Text: s.query(parseQuery(string(b))).Encode()}
 	case isText(b):
 		return Body{Text: s.plain(string(b))}
 	}
@@ -583,6 +587,12 @@ func encodeJSON(v any) (json.RawMessage, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// isForm reports whether h says its body is a URL-encoded form.
+func isForm(h http.Header) bool {
+	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	return mt == "application/x-www-form-urlencoded"
 }
 
 // isText reports whether b reads as text: valid UTF-8 without control

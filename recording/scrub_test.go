@@ -182,3 +182,25 @@ func TestRecordScrubsAURLInAString(t *testing.T) {
 		"home": "https://example.com/?b=2&a=1"
 	}`, string(in.Response.JSON), "a URL with nothing to remove is kept as it was")
 }
+
+// TestRecordScrubsAFormBody: a form body kept as text (KeepFiles) loses
+// its credentials and declared values as a query does, and a replay
+// matches it in any order.
+func TestRecordScrubsAFormBody(t *testing.T) {
+	req := newRequest(t, http.MethodPost, "https://api.example.com/login", "username=ada%40corp.example&password=hunter2-secret&remember=1")
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	in, saved := recordOne(t, req, answering{}, recording.KeepFiles())
+	assert.NotContains(t, saved, "hunter2")
+	assert.NotContains(t, saved, "ada")
+	assert.Equal(t, "password=%5BREDACTED%5D&remember=1&username=Name+1", in.Request.Text, "testgorilla declares username")
+
+	path := t.TempDir() + "/c.json"
+	require.NoError(t, (&recording.Cassette{Version: 1, Interactions: []recording.Interaction{in}}).Save(path))
+	f := newFailures(t)
+	resp, err := recording.Replay(f, path).Post("https://api.example.com/login", "application/x-www-form-urlencoded",
+		strings.NewReader("remember=1&password=other&username=grace%40corp.example"))
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Empty(t, f.end())
+}
