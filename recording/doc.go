@@ -26,12 +26,17 @@
 // Authorization, Proxy-Authorization, Cookie and Set-Cookie are never
 // recorded, and only a short list of headers is (Content-Type,
 // Location, Retry-After, the rate-limit headers, Idempotency-Key as a
-// pseudonym; WithHeaders adds more). The token of each request's
-// Authorization header, and the values given to WithSecrets, become
-// [REDACTED] wherever they appear: URL, bodies, headers. So does any
-// JSON value or query parameter under a key that names a credential
-// (token, secret, password, api_key, signature, auth, ...), such as a
-// login's password, the token it returns or a webhook's signing secret.
+// pseudonym; WithHeaders adds more, but a header whose name names a
+// credential, such as X-Api-Key, is recorded as [REDACTED]). The token
+// of each request's Authorization header, the value of any header whose
+// name names a credential, cookies' values, and the values given to
+// WithSecrets become [REDACTED] wherever they appear: URL, bodies,
+// headers. So does any JSON value or query parameter under a key that
+// names a credential (token, secret, password, api_key, signature,
+// auth, ...), such as a login's password, the token it returns or a
+// webhook's signing secret, also in the query of a JSON string that is
+// a link; such a link, and a request's URL, lose their user info
+// (user:password@).
 //
 // # Personal data
 //
@@ -75,10 +80,11 @@
 // with its JSON path and has the last word on its kind.
 //
 // Beyond the declarations, every email address in any string, URL or
-// header becomes its pseudonym, and a body that is not JSON (a
-// downloaded CV, an export) is a file: it is written as
-// "[file 1: 5120 bytes left out]" unless KeepFiles keeps it as text or
-// base64. A name in free text under an undeclared key is not found:
+// header becomes its pseudonym; a string that holds a JSON object or
+// array is scrubbed as JSON (and written compact, keys sorted; a replay
+// compares it by value); and a body that is not JSON (a downloaded CV,
+// an export) is a file: it is written as "[file 1: 5120 bytes left
+// out]" unless KeepFiles keeps it as text or base64. A name in free text under an undeclared key is not found:
 // declare the field.
 //
 // Pseudonyms are numbered in the order values first appear in a

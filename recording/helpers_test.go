@@ -68,3 +68,8 @@ func writeCassette(t *testing.T, json string) string {
 }
 
 func decode(resp *http.Response, v any) error { return json.NewDecoder(resp.Body).Decode(v) }
+
+func readFile(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}

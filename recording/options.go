@@ -124,7 +124,9 @@ func WithSecrets(secrets ...string) Option {
 
 // WithHeaders records more response and request headers than the
 // default list (recording). Authorization, Cookie, Set-Cookie and
-// Proxy-Authorization are refused: they are never recorded.
+// Proxy-Authorization are refused: they are never recorded. A header
+// whose name names a credential (X-Api-Key, X-Auth-Token) is recorded
+// as [REDACTED].
 func WithHeaders(names ...string) Option {
 	return func(c *config) error {
 		for _, n := range names {
@@ -142,7 +144,9 @@ func WithHeaders(names ...string) Option {
 }
 
 // KeepFiles records bodies that are not JSON as they are (recording):
-// text as text, anything else in base64. Without it such a body (a
+// text as text, anything else in base64, except that a URL-encoded form
+// is scrubbed as a query is (and a replay compares it parameter by
+// parameter). Without it such a body (a
 // downloaded CV, an export) is written as a placeholder such as
 // "[file 1: 5120 bytes left out]". Use it only for files that hold no
 // personal data, such as a test server's.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -196,15 +197,34 @@ func (s *scrubber) addSecret(sec string) {
 	slices.SortFunc(s.secrets, func(a, b string) int { return len(b) - len(a) })
 }
 
-// credentials takes the token of an Authorization header as a secret.
+// credentials takes as secrets the token of an Authorization header,
+// the values of cookies and the value of any other header whose name
+// says it holds a credential (X-Api-Key, X-Auth-Token), so that they
+// are removed wherever else they appear.
 func (s *scrubber) credentials(h http.Header) {
-	for _, name := range []string{"Authorization", "Proxy-Authorization"} {
-		for _, v := range h.Values(name) {
-			if _, tok, ok := strings.Cut(strings.TrimSpace(v), " "); ok {
-				s.addSecret(tok)
-			} else {
-				s.addSecret(v)
+	for name, vals := range h {
+		canonical := http.CanonicalHeaderKey(name)
+		if !secretKey(canonical) {
+			continue
+		}
+		for _, v := range vals {
+			switch canonical {
+			case "Authorization", "Proxy-Authorization":
+				if _, tok, ok := strings.Cut(strings.TrimSpace(v), " "); ok {
+					v = tok
+				}
+			case "Cookie":
+				if cookies, err := http.ParseCookie(v); err == nil {
+					for _, c := range cookies {
+						s.addSecret(c.Value)
+					}
+				}
+			case "Set-Cookie":
+				if c, err := http.ParseSetCookie(v); err == nil {
+					s.addSecret(c.Value)
+				}
 			}
+			s.addSecret(v)
 		}
 	}
 }
@@ -212,6 +232,7 @@ func (s *scrubber) credentials(h http.Header) {
 // interaction scrubs one exchange.
 func (s *scrubber) interaction(req *http.Request, reqBody []byte, resp *http.Response, respBody []byte) Interaction {
 	s.credentials(req.Header)
+	s.credentials(resp.Header)
 	method := req.Method
 	if method == "" {
 		method = http.MethodGet
@@ -219,11 +240,11 @@ func (s *scrubber) interaction(req *http.Request, reqBody []byte, resp *http.Res
 	return Interaction{
 		Request: Request{
 			Method: method, URL: s.url(req.URL),
-			Header: s.header(req.Header), Body: s.body(reqBody),
+			Header: s.header(req.Header), Body: s.body(reqBody, req.Header),
 		},
 		Response: Response{
 			Status: resp.StatusCode,
-			Header: s.header(resp.Header), Body: s.body(respBody),
+			Header: s.header(resp.Header), Body: s.body(respBody, resp.Header),
 		},
 	}
 }
@@ -242,15 +263,64 @@ func (s *scrubber) url(u *url.URL) string {
 			out.Path, out.RawPath = unescaped, p
 		}
 	}
+	// And as decoded, for what the client escaped: an email's @ as %40.
+	if p := s.plain(out.Path); p != out.Path {
+		out.Path, out.RawPath = p, ""
+	}
 	if out.RawQuery != "" {
-		q, err := url.ParseQuery(out.RawQuery)
-		if err != nil {
-			out.RawQuery = s.plain(out.RawQuery)
-		} else {
-			out.RawQuery = s.query(q).Encode()
-		}
+		out.RawQuery = s.query(parseQuery(out.RawQuery)).Encode()
 	}
 	return out.String()
+}
+
+// parseQuery reads a query as url.ParseQuery does, but keeps the pairs
+// it refuses (a semicolon, a bad escape) rather than dropping them, so
+// that the scrubber and a replay see every parameter.
+func parseQuery(raw string) url.Values {
+	if q, err := url.ParseQuery(raw); err == nil {
+		return q
+	}
+	q := url.Values{}
+	for pair := range strings.SplitSeq(raw, "&") {
+		if pair == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		if u, err := url.QueryUnescape(k); err == nil {
+			k = u
+		}
+		if u, err := url.QueryUnescape(v); err == nil {
+			v = u
+		}
+		q[k] = append(q[k], v)
+	}
+	return q
+}
+
+// linkWithCredentials parses v as an absolute web address that carries a
+// credential or a declared value in its user info or query: such a link
+// in a body is scrubbed as the request's URL is. A link with nothing to
+// remove is left to plain, and so written as it came.
+func (s *scrubber) linkWithCredentials(v string) (*url.URL, bool) {
+	if !strings.HasPrefix(v, "http://") && !strings.HasPrefix(v, "https://") || strings.ContainsAny(v, " \t\r\n") {
+		return nil, false
+	}
+	u, err := url.Parse(v)
+	if err != nil || u.Host == "" {
+		return nil, false
+	}
+	if u.User != nil {
+		return u, true
+	}
+	for key := range parseQuery(u.RawQuery) {
+		if secretKey(key) {
+			return u, true
+		}
+		if _, ok := s.decl.lookup("", queryName(key)); ok {
+			return u, true
+		}
+	}
+	return nil, false
 }
 
 func isLoopback(host string) bool {
@@ -261,19 +331,18 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// query scrubs query parameters. A bracketed name such as
-// remote_query[candidate][email] is looked up by its last part.
+// query scrubs query parameters, a bracketed name by its last part (see
+// queryName).
 func (s *scrubber) query(q url.Values) url.Values {
 	out := make(url.Values, len(q))
-	for key, vals := range q {
-		name := strings.TrimSuffix(key, "[]")
-		if i := strings.LastIndexByte(name, '['); i >= 0 && strings.HasSuffix(name, "]") {
-			name = name[i+1 : len(name)-1]
-		}
+	// In the order of the names, so that pseudonyms are numbered alike
+	// on every recording of the same request.
+	for _, key := range slices.Sorted(maps.Keys(q)) {
+		vals := q[key]
 		var kind Kind
 		if secretKey(key) {
 			kind = Secret
-		} else if r, ok := s.decl.lookup("", name); ok && r.entries == nil {
+		} else if r, ok := s.decl.lookup("", queryName(key)); ok && r.entries == nil {
 			kind = r.kind
 		}
 		clean := make([]string, len(vals))
@@ -285,20 +354,36 @@ func (s *scrubber) query(q url.Values) url.Values {
 	return out
 }
 
+// queryName is the name a query parameter is declared by: the last
+// part of a bracketed name such as remote_query[candidate][email].
+func queryName(key string) string {
+	name := strings.TrimSuffix(key, "[]")
+	if i := strings.LastIndexByte(name, '['); i >= 0 && strings.HasSuffix(name, "]") {
+		name = name[i+1 : len(name)-1]
+	}
+	return name
+}
+
 // header keeps the recorded headers, scrubbed.
 func (s *scrubber) header(h http.Header) http.Header {
 	var out http.Header
-	for name, vals := range h {
+	// In the order of the names, for the pseudonyms' numbers (see query).
+	for _, name := range slices.Sorted(maps.Keys(h)) {
+		vals := h[name]
 		canonical := http.CanonicalHeaderKey(name)
 		if !s.headers[canonical] || neverRecorded[canonical] {
 			continue
 		}
 		clean := make([]string, len(vals))
 		for i, v := range vals {
-			switch canonical {
-			case "Idempotency-Key":
+			switch {
+			case secretKey(canonical):
+				// Recorded with WithHeaders, such as X-Api-Key: that it
+				// was there, not what it was.
+				clean[i] = redacted
+			case canonical == "Idempotency-Key":
 				clean[i] = s.names.get(kindKey, v)
-			case "Location":
+			case canonical == "Location":
 				if u, err := url.Parse(v); err == nil {
 					clean[i] = s.url(u)
 				} else {
@@ -317,8 +402,9 @@ func (s *scrubber) header(h http.Header) http.Header {
 }
 
 // body scrubs a body: JSON field by field; anything else is a file,
-// left out unless KeepFiles.
-func (s *scrubber) body(b []byte) Body {
+// left out unless KeepFiles, which keeps a form (its header h says
+// which) scrubbed as a query.
+func (s *scrubber) body(b []byte, h http.Header) Body {
 	if len(b) == 0 {
 		return Body{}
 	}
@@ -331,6 +417,8 @@ func (s *scrubber) body(b []byte) Body {
 	switch {
 	case !s.keepFiles:
 		return Body{Text: s.names.file(b)}
+	case isForm(h) && isText(b):
+		return Body{Text: s.query(parseQuery(string(b))).Encode()}
 	case isText(b):
 		return Body{Text: s.plain(string(b))}
 	}
@@ -421,7 +509,34 @@ func (s *scrubber) str(v, path string, kind Kind) string {
 	case kind != "":
 		return s.names.get(Text, v) // a hook's unknown kind: personal all the same
 	}
+	if u, ok := s.linkWithCredentials(v); ok {
+		return s.url(u)
+	}
+	if nested, ok := jsonInString(v); ok {
+		// JSON sent as a string is scrubbed as JSON, so that its
+		// credentials and declared keys go too.
+		if b, err := encodeJSON(s.walk(nested, path, "", "")); err == nil {
+			return string(b)
+		}
+	}
 	return s.plain(v)
+}
+
+// jsonInString decodes a string that holds a JSON object or array.
+func jsonInString(v string) (any, bool) {
+	t := strings.TrimSpace(v)
+	if t == "" || (t[0] != '{' && t[0] != '[') {
+		return nil, false
+	}
+	x, err := decodeJSON([]byte(t))
+	if err != nil {
+		return nil, false
+	}
+	switch x.(type) {
+	case map[string]any, []any:
+		return x, true
+	}
+	return nil, false
 }
 
 // plain removes credentials, email addresses and a local server's port
@@ -472,6 +587,12 @@ func encodeJSON(v any) (json.RawMessage, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// isForm reports whether h says its body is a URL-encoded form.
+func isForm(h http.Header) bool {
+	mt, _, _ := mime.ParseMediaType(h.Get("Content-Type"))
+	return mt == "application/x-www-form-urlencoded"
 }
 
 // isText reports whether b reads as text: valid UTF-8 without control

@@ -65,7 +65,7 @@ type Tag struct {
 	Name       string         `json:"name,omitempty"`
 	CreatedAt  time.Time      `json:"created_at,omitzero"`
 	UpdatedAt  time.Time      `json:"updated_at,omitzero"`
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source // Raw(), for a tag of the Tags resource
 }
@@ -95,7 +95,7 @@ type Attachment struct {
 	CreatedAt      time.Time `json:"created_at,omitzero"`
 	UpdatedAt      time.Time `json:"updated_at,omitzero"`
 	// RemoteData is the ATS's own record (on the Attachments resource).
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }
@@ -232,7 +232,7 @@ type User struct {
 	AccessRole string         `json:"access_role,omitempty"`
 	CreatedAt  time.Time      `json:"created_at,omitzero"`
 	UpdatedAt  time.Time      `json:"updated_at,omitzero"`
-	RemoteData map[string]any `json:"remote_data,omitempty"`
+	RemoteData map[string]any `json:"remote_data,omitempty" personal:"text"`
 
 	source
 }
