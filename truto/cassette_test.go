@@ -23,11 +23,15 @@ import (
 // the ids a test knows are the recording's; when replaying, no request
 // reaches it.
 
-// cassetteFake starts a fake for a cassette test.
+// cassetteFake starts a fake for a cassette test, on a clock that stands
+// still, so that recording the same traffic again writes the same
+// cassette.
 func cassetteFake(t *testing.T) *trutotest.Server {
 	t.Helper()
 	fake := trutotest.NewServer()
 	t.Cleanup(fake.Close)
+	at := time.Date(2026, time.November, 25, 9, 0, 0, 0, time.UTC)
+	fake.SetClock(func() time.Time { return at })
 	return fake
 }
 
