@@ -302,10 +302,14 @@ func (b *bucket) pause(now, until time.Time) {
 	b.pausedUntil = until
 	b.shift += d
 	// The turns to come queue behind the moved ones: take the pause's
-	// worth of tokens now.
-	for n := int(math.Ceil(d.Seconds() * float64(b.lim.Limit()))); n > 0; n-- {
-		b.lim.ReserveN(now, 1)
-	}
+	// worth of tokens now, in one reservation: one by one would cost as
+	// many steps as the pause holds turns, minutes under the lock for a
+	// server asking for a year. A reservation takes no more than the
+	// burst, so the burst is widened for it.
+	n := int(min(math.Ceil(d.Seconds()*float64(b.lim.Limit())), 1<<52))
+	b.lim.SetBurstAt(now, n)
+	b.lim.ReserveN(now, n)
+	b.lim.SetBurstAt(now, 1)
 }
 
 // nextFree is the earliest a turn taken at t would come, if no one else

@@ -377,3 +377,22 @@ func TestAPacedClientStillUsesTheCallersTransport(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestAPauseOfAYearCostsNoMoreThanAShortOne(t *testing.T) {
+	// A server may ask for any wait (Retry-After, an HTTP date, a reset as
+	// a Unix time), up to maxServerWait: the pause must not cost time in
+	// proportion to it, under the bucket's lock.
+	b := newBucket(Rate{Limit: 501, Per: 10 * time.Second}) // 50 turns a second
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b.pause(at(0), at(0).Add(maxServerWait))
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("pausing for a year took more than a second")
+	}
+	assert.Equal(t, at(0).Add(maxServerWait), b.take(at(0)).when(), "a newcomer waits out the pause")
+	assert.Equal(t, at(0).Add(maxServerWait+20*time.Millisecond), b.take(at(0)).when(), "and the next one an interval more")
+}
