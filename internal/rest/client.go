@@ -514,6 +514,13 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 	cs.rc.RetryMax = c.maxRetries
 	resp, err := cs.rc.Do(&cs.req)
 	cs.flushLog()
+	if cs.attempts > 0 && turnPastDeadline(err) {
+		// A retry whose turn came after the deadline, though it was in
+		// time when checkRetry chose to make it (callers queued ahead
+		// meanwhile): the caller gets the last answer, as when the retry
+		// is not made. Its body is gone, read before the retry.
+		resp, err = cs.logResp, cs.logErr
+	}
 	out := sent{hreq: hreq, attempts: cs.attempts, ambiguous: cs.ambiguous}
 	if err != nil {
 		if resp != nil {
@@ -617,6 +624,9 @@ func (c *Client) transportError(ctx context.Context, r *Request, out sent, attem
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
 		err = uerr.Err
+	}
+	if pe := (*paceError)(nil); errors.As(err, &pe) {
+		pe.sent = attempts // the error says whether any attempt left
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		var te *timeoutError

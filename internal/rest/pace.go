@@ -375,14 +375,24 @@ func (b *bucket) wait(ctx context.Context) error {
 type paceError struct {
 	wait time.Duration // until the turn, when it would have passed the deadline
 	err  error
+	sent int // the attempts of the call sent before this one
 }
 
 func (e *paceError) Error() string {
+	var s string
+	switch e.sent {
+	case 0:
+		s = "not sent: "
+	case 1:
+		s = "sent once; the next attempt was not sent: "
+	default:
+		s = fmt.Sprintf("sent %d times; the next attempt was not sent: ", e.sent)
+	}
 	if e.wait > 0 {
-		return fmt.Sprintf("not sent: its turn under the rate limit (WithRateLimit) is %v away, after the call's deadline: %v",
+		return s + fmt.Sprintf("its turn under the rate limit (WithRateLimit) is %v away, after the call's deadline: %v",
 			e.wait.Round(time.Millisecond), e.err)
 	}
-	return fmt.Sprintf("not sent: the call ended while it waited for its turn under the rate limit (WithRateLimit): %v", e.err)
+	return s + fmt.Sprintf("the call ended while it waited for its turn under the rate limit (WithRateLimit): %v", e.err)
 }
 
 func (e *paceError) Unwrap() error { return e.err }
@@ -394,6 +404,13 @@ var errNotSent = errors.New("not sent")
 func (e *paceError) Is(target error) bool { return target == errNotSent }
 
 func isPaceError(err error) bool { return err != nil && errors.Is(err, errNotSent) }
+
+// turnPastDeadline reports whether err ended an attempt whose turn would
+// have come after the call's deadline (not one whose context ended).
+func turnPastDeadline(err error) bool {
+	var pe *paceError
+	return isPaceError(err) && errors.As(err, &pe) && pe.wait > 0
+}
 
 // pacedTransport waits for each attempt's turn before it leaves and lets
 // the answer steer the pacer.

@@ -396,3 +396,53 @@ func TestAPauseOfAYearCostsNoMoreThanAShortOne(t *testing.T) {
 	assert.Equal(t, at(0).Add(maxServerWait), b.take(at(0)).when(), "a newcomer waits out the pause")
 	assert.Equal(t, at(0).Add(maxServerWait+20*time.Millisecond), b.take(at(0)).when(), "and the next one an interval more")
 }
+
+// queueBehind has callers that came meanwhile take n turns of path's
+// bucket, as other goroutines would.
+func queueBehind(c *Client, path string, budget Rate, n int) {
+	for range n {
+		now := time.Now()
+		c.pacer.keyed(paceCall{key: path, budget: budget}, now).take(now)
+	}
+}
+
+func TestARetryWhoseTurnIsTakenAwayGivesTheCallerTheLastAnswer(t *testing.T) {
+	// When the retry is decided its turn is in time; while it waits before
+	// leaving, other callers queue ahead and push it past the deadline. The
+	// caller gets the answer it had, as when the retry is not made, not an
+	// error saying the request was never sent.
+	budget := Rate{Limit: 11, Per: time.Second} // one every 100 ms
+	s := newCountingServer(t, status(503, `{"detail":"busy"}`), status(200, `{}`))
+	c := s.client(t, perPath(Rate{}, budget))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	ctx = WithWaitHook(ctx, func(time.Duration) { queueBehind(c, "/a", budget, 15) })
+	start := time.Now()
+	_, err := c.Do(ctx, &Request{Method: http.MethodGet, Path: "/a"}, nil)
+	assert.Less(t, time.Since(start), 500*time.Millisecond)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr, "%v", err)
+	assert.Equal(t, 503, apiErr.StatusCode)
+	assert.Equal(t, 1, apiErr.Attempts)
+	assert.NotContains(t, err.Error(), "not sent")
+	assert.EqualValues(t, 1, s.hits.Load())
+}
+
+func TestAWriteCancelledWhileItsRetryWaitsSaysTheFirstAttemptWasSent(t *testing.T) {
+	budget := Rate{Limit: 11, Per: time.Second} // one every 100 ms
+	s := newCountingServer(t, status(502, `{"detail":"bad gateway"}`))
+	c := s.client(t, perPath(Rate{}, budget))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ctx = WithWaitHook(ctx, func(time.Duration) {
+		queueBehind(c, "/a", budget, 3)
+		time.AfterFunc(20*time.Millisecond, cancel) // while the retry waits for its turn
+	})
+	_, err := c.Do(ctx, &Request{Method: http.MethodPost, Path: "/a", IdempotencyKey: "k1"}, nil)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.ErrorIs(t, err, ErrOutcomeUnknown, "the first attempt got a 502")
+	assert.Equal(t, 1, ResponseOf(nil, err).Attempts)
+	assert.NotContains(t, err.Error(), ": not sent:", "the first attempt was sent")
+	assert.Contains(t, err.Error(), "sent once; the next attempt was not sent")
+	assert.EqualValues(t, 1, s.hits.Load())
+}
