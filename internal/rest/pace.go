@@ -205,13 +205,15 @@ func (p *pacer) observe(pc paceCall, resp *http.Response, now time.Time) {
 		return
 	}
 	// The answer speaks of the budget whose limit it names (Truto's
-	// token or account); else of the narrowest.
+	// token or account): the nearest, as a budget set below the vendor's
+	// (to leave room for another process) names none exactly. Without a
+	// limit, it speaks of the narrowest.
 	target := bs[0]
 	if limit := ParseRateLimit(resp.Header, now).Limit; limit > 0 {
+		nearest := math.Inf(1)
 		for _, b := range bs {
-			if b.limit == limit {
-				target = b
-				break
+			if d := math.Abs(math.Log(float64(b.limit) / float64(limit))); d < nearest {
+				target, nearest = b, d
 			}
 		}
 	}

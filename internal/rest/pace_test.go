@@ -446,3 +446,24 @@ func TestAWriteCancelledWhileItsRetryWaitsSaysTheFirstAttemptWasSent(t *testing.
 	assert.Contains(t, err.Error(), "sent once; the next attempt was not sent")
 	assert.EqualValues(t, 1, s.hits.Load())
 }
+
+func TestAnAnswerPausesTheBudgetNearestTheLimitItNames(t *testing.T) {
+	// Budgets set below the vendor's, to leave room for another process
+	// that uses the same token and account: an answer names the vendor's
+	// limit, which neither matches.
+	p := newPacer(Pacing{
+		Token: Rate{Limit: 250, Per: 10 * time.Second},
+		Key:   func(r *Request) (string, Rate) { return r.Path, Rate{Limit: 25, Per: 10 * time.Second} },
+	})
+	pc := paceCall{key: "/a", budget: Rate{Limit: 25, Per: 10 * time.Second}}
+	account := p.keyed(pc, t0)
+	refusal := func(limit string) *http.Response {
+		return &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {"10"}, "Ratelimit-Limit": {limit}}}
+	}
+	p.observe(pc, refusal("500;w=10"), t0)
+	assert.Equal(t, t0.Add(10*time.Second), p.token.pausedUntil, "the token's budget ran out")
+	assert.True(t, account.pausedUntil.IsZero(), "not the account's")
+
+	p.observe(pc, refusal("50;w=10"), t0.Add(time.Second))
+	assert.Equal(t, t0.Add(11*time.Second), account.pausedUntil, "the account's budget ran out")
+}
