@@ -335,10 +335,12 @@ func TestPrefetchFetchesTheNextPageWhileTheLoopWorksButNeverTwoAhead(t *testing.
 func TestPrefetchBreakCancelsTheFetchAheadAndJoinsItsGoroutine(t *testing.T) {
 	before := runtime.NumGoroutine()
 	var cancelled, returned atomic.Bool
+	inFlight := make(chan struct{})
 	fetch := func(ctx context.Context, cursor string) ([]int, string, error) {
 		if cursor == "" {
 			return []int{1, 2}, "next", nil
 		}
+		close(inFlight)
 		defer returned.Store(true)
 		select { // a request in flight, answered only when cancelled
 		case <-ctx.Done():
@@ -352,7 +354,10 @@ func TestPrefetchBreakCancelsTheFetchAheadAndJoinsItsGoroutine(t *testing.T) {
 	for item, err := range Cursor(context.Background(), "", fetch, Prefetch(true)) {
 		require.NoError(t, err)
 		require.Equal(t, 1, item)
-		require.Eventually(t, func() bool { return runtime.NumGoroutine() > before }, time.Second, time.Millisecond)
+		// Not require.Eventually on the goroutine count, which its own
+		// goroutines satisfy at once: the loop broke, now and then, before
+		// the fetch ahead had started.
+		<-inFlight
 		break
 	}
 	assert.Less(t, time.Since(start), time.Second)
@@ -426,5 +431,35 @@ func TestPrefetchHandsAPanickingFetchToTheLoopsGoroutine(t *testing.T) {
 	}()
 	assert.Equal(t, "decoder bug", recovered)
 	assert.Equal(t, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, items, "after the page before it, as without Prefetch")
+	noneLeftBehind(t, before)
+}
+
+func TestPrefetchLeavesNoGoroutineWhenTheLoopPanicsOrTheContextEnds(t *testing.T) {
+	slowNext := func(ctx context.Context, offset int) ([]int, int, error) {
+		if offset > 0 {
+			<-ctx.Done() // the page ahead is in flight
+			return nil, 0, ctx.Err()
+		}
+		return []int{0, 1}, 10, nil
+	}
+	before := runtime.NumGoroutine()
+	assert.PanicsWithValue(t, "loop bug", func() {
+		for range Offset(context.Background(), 0, slowNext, nil, Prefetch(true)) {
+			panic("loop bug")
+		}
+	})
+	noneLeftBehind(t, before)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var errs []error
+	for _, err := range Offset(ctx, 0, slowNext, nil, Prefetch(true)) {
+		cancel()
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	require.Len(t, errs, 1)
+	assert.ErrorIs(t, errs[0], context.Canceled)
 	noneLeftBehind(t, before)
 }
