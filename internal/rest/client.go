@@ -72,8 +72,12 @@ type Client struct {
 	timeout    *timeoutError // nil: no timeout
 	pacer      *pacer        // nil: requests leave unpaced (WithPacing)
 
-	auth    atomic.Pointer[credential]
-	loginMu sync.Mutex // serializes logins so that concurrent calls share one
+	auth atomic.Pointer[credential]
+	// login is held by the call logging in, so that concurrent calls
+	// share one login; a channel, so that the others wait for it no
+	// longer than their contexts allow (a paced login may wait long for
+	// its turn).
+	login chan struct{}
 }
 
 // credential is one token and its ready-made Authorization header. It is
@@ -125,6 +129,7 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 		maxBody:    s.maxBodyBytes,
 		scheme:     s.authScheme,
 		reauth:     s.reauth,
+		login:      make(chan struct{}, 1),
 	}
 	if s.timeout > 0 {
 		c.timeout = &timeoutError{s.timeout}
@@ -448,8 +453,12 @@ func (c *Client) credential(ctx context.Context, r *Request) (*credential, error
 // several calls find the same token expired, the first logs in and the
 // others use its token. A failed login returns the login's own error.
 func (c *Client) relogin(ctx context.Context, gen uint64) error {
-	c.loginMu.Lock()
-	defer c.loginMu.Unlock()
+	select {
+	case c.login <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("%s: not sent: the call ended while it waited for another call's login: %w", c.vendor.Name, ctx.Err())
+	}
+	defer func() { <-c.login }()
 	if c.auth.Load().gen != gen {
 		return nil
 	}

@@ -470,3 +470,46 @@ func TestAnAnswerPausesTheBudgetNearestTheLimitItNames(t *testing.T) {
 	p.observe(pc, refusal("50;w=10"), t0.Add(time.Second))
 	assert.Equal(t, t0.Add(11*time.Second), account.pausedUntil, "the account's budget ran out")
 }
+
+func TestACallWaitingForAnotherCallsPacedLoginKeepsItsDeadline(t *testing.T) {
+	// The login is a paced request too: while one call's login waits for
+	// its turn, a call that needs the same login waits with it, but no
+	// longer than its own deadline.
+	s := newCountingServer(t, status(200, `{"token":"fresh"}`))
+	budget := Rate{Limit: 2, Per: time.Hour}
+	var c *Client
+	login := func(ctx context.Context) (string, error) {
+		var out struct{ Token string }
+		_, err := c.Do(ctx, &Request{Method: http.MethodPost, Path: "/login", NoAuth: true, Safe: true}, &out)
+		return out.Token, err
+	}
+	var err error
+	c, err = New(testVendor, "", WithBaseURL(s.URL), WithTimeout(0), perPath(Rate{}, budget),
+		WithReauth(Reauth{Login: login, Expired: func(*APIError) bool { return false }}))
+	require.NoError(t, err)
+	queueBehind(c, "/login", budget, 1) // the next login's turn is an hour away
+
+	first, cancelFirst := context.WithCancel(context.Background())
+	defer cancelFirst()
+	time.AfterFunc(2*time.Second, cancelFirst) // so that a test that fails does not hang
+	firstDone := make(chan error, 1)
+	go func() {
+		_, err := c.Do(first, &Request{Method: http.MethodGet, Path: "/w"}, nil)
+		firstDone <- err
+	}()
+	// The first call is logging in, its turn queued, when the second comes.
+	require.Eventually(t, func() bool {
+		b := c.pacer.keys["/login"]
+		return b.nextFree(time.Now()).Sub(time.Now()) > 90*time.Minute
+	}, time.Second, time.Millisecond)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = c.Do(ctx, &Request{Method: http.MethodGet, Path: "/w"}, nil)
+	assert.Less(t, time.Since(start), 500*time.Millisecond, "the second call keeps its deadline")
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	cancelFirst()
+	assert.ErrorIs(t, <-firstDone, context.Canceled)
+	assert.Zero(t, s.hits.Load(), "nothing was sent")
+}
