@@ -499,8 +499,10 @@ func TestACallWaitingForAnotherCallsPacedLoginKeepsItsDeadline(t *testing.T) {
 	}()
 	// The first call is logging in, its turn queued, when the second comes.
 	require.Eventually(t, func() bool {
+		c.pacer.mu.Lock()
 		b := c.pacer.keys["/login"]
-		return b.nextFree(time.Now()).Sub(time.Now()) > 90*time.Minute
+		c.pacer.mu.Unlock()
+		return time.Until(b.nextFree(time.Now())) > 90*time.Minute
 	}, time.Second, time.Millisecond)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
