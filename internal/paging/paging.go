@@ -185,6 +185,9 @@ func inTurn[T any](ctx context.Context, next walker[T]) iter.Seq[page[T]] {
 // the goroutine hands a page over and only then fetches the next, which
 // it holds until the loop takes it. When the loop stops, the fetch in
 // flight is cancelled and the goroutine joined before the range returns.
+// A fetch that panics panics in the loop's goroutine, after the pages
+// before it, as it would without the goroutine: there the caller can
+// recover it, where on the goroutine it would end the program.
 func ahead[T any](ctx context.Context, next walker[T]) iter.Seq[page[T]] {
 	return func(yield func(page[T]) bool) {
 		ctx, cancel := context.WithCancel(ctx)
@@ -192,8 +195,14 @@ func ahead[T any](ctx context.Context, next walker[T]) iter.Seq[page[T]] {
 		// stop, not ctx, tells the goroutine that the loop is gone: when the
 		// caller's ctx ends, the error it causes must still be handed over.
 		stop := make(chan struct{})
+		var fault *fetchPanic // written before handed is closed, read after
 		go func() {
 			defer close(handed)
+			defer func() {
+				if v := recover(); v != nil {
+					fault = &fetchPanic{v}
+				}
+			}()
 			for p := range inTurn(ctx, next) {
 				select {
 				case handed <- p:
@@ -207,6 +216,9 @@ func ahead[T any](ctx context.Context, next walker[T]) iter.Seq[page[T]] {
 			cancel()
 			for range handed { // join; a page fetched ahead is dropped
 			}
+			if fault != nil {
+				panic(fault.value)
+			}
 		}()
 		for p := range handed {
 			if !yield(p) {
@@ -215,3 +227,7 @@ func ahead[T any](ctx context.Context, next walker[T]) iter.Seq[page[T]] {
 		}
 	}
 }
+
+// fetchPanic carries the value a fetch panicked with to the loop's
+// goroutine.
+type fetchPanic struct{ value any }

@@ -72,8 +72,12 @@ type Client struct {
 	timeout    *timeoutError // nil: no timeout
 	pacer      *pacer        // nil: requests leave unpaced (WithPacing)
 
-	auth    atomic.Pointer[credential]
-	loginMu sync.Mutex // serializes logins so that concurrent calls share one
+	auth atomic.Pointer[credential]
+	// login is held by the call logging in, so that concurrent calls
+	// share one login; a channel, so that the others wait for it no
+	// longer than their contexts allow (a paced login may wait long for
+	// its turn).
+	login chan struct{}
 }
 
 // credential is one token and its ready-made Authorization header. It is
@@ -125,6 +129,7 @@ func New(v Vendor, token string, opts ...Option) (*Client, error) {
 		maxBody:    s.maxBodyBytes,
 		scheme:     s.authScheme,
 		reauth:     s.reauth,
+		login:      make(chan struct{}, 1),
 	}
 	if s.timeout > 0 {
 		c.timeout = &timeoutError{s.timeout}
@@ -449,8 +454,12 @@ func (c *Client) credential(ctx context.Context, r *Request) (*credential, error
 // several calls find the same token expired, the first logs in and the
 // others use its token. A failed login returns the login's own error.
 func (c *Client) relogin(ctx context.Context, gen uint64) error {
-	c.loginMu.Lock()
-	defer c.loginMu.Unlock()
+	select {
+	case c.login <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("%s: not sent: the call ended while it waited for another call's login: %w", c.vendor.Name, ctx.Err())
+	}
+	defer func() { <-c.login }()
 	if c.auth.Load().gen != gen {
 		return nil
 	}
@@ -518,6 +527,13 @@ func (c *Client) send(ctx context.Context, r *Request, target string, body []byt
 	cs.rc.RetryMax = c.maxRetries
 	resp, err := cs.rc.Do(&cs.req)
 	cs.flushLog()
+	if cs.attempts > 0 && turnPastDeadline(err) {
+		// A retry whose turn came after the deadline, though it was in
+		// time when checkRetry chose to make it (callers queued ahead
+		// meanwhile): the caller gets the last answer, as when the retry
+		// is not made. Its body is gone, read before the retry.
+		resp, err = cs.logResp, cs.logErr
+	}
 	out := sent{hreq: hreq, attempts: cs.attempts, ambiguous: cs.ambiguous}
 	if err != nil {
 		if resp != nil {
@@ -621,6 +637,9 @@ func (c *Client) transportError(ctx context.Context, r *Request, out sent, attem
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
 		err = uerr.Err
+	}
+	if pe := (*paceError)(nil); errors.As(err, &pe) {
+		pe.sent = attempts // the error says whether any attempt left
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		var te *timeoutError

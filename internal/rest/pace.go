@@ -205,13 +205,15 @@ func (p *pacer) observe(pc paceCall, resp *http.Response, now time.Time) {
 		return
 	}
 	// The answer speaks of the budget whose limit it names (Truto's
-	// token or account); else of the narrowest.
+	// token or account): the nearest, as a budget set below the vendor's
+	// (to leave room for another process) names none exactly. Without a
+	// limit, it speaks of the narrowest.
 	target := bs[0]
 	if limit := ParseRateLimit(resp.Header, now).Limit; limit > 0 {
+		nearest := math.Inf(1)
 		for _, b := range bs {
-			if b.limit == limit {
-				target = b
-				break
+			if d := math.Abs(math.Log(float64(b.limit) / float64(limit))); d < nearest {
+				target, nearest = b, d
 			}
 		}
 	}
@@ -302,10 +304,14 @@ func (b *bucket) pause(now, until time.Time) {
 	b.pausedUntil = until
 	b.shift += d
 	// The turns to come queue behind the moved ones: take the pause's
-	// worth of tokens now.
-	for n := int(math.Ceil(d.Seconds() * float64(b.lim.Limit()))); n > 0; n-- {
-		b.lim.ReserveN(now, 1)
-	}
+	// worth of tokens now, in one reservation: one by one would cost as
+	// many steps as the pause holds turns, minutes under the lock for a
+	// server asking for a year. A reservation takes no more than the
+	// burst, so the burst is widened for it.
+	n := int(min(math.Ceil(d.Seconds()*float64(b.lim.Limit())), 1<<52))
+	b.lim.SetBurstAt(now, n)
+	b.lim.ReserveN(now, n)
+	b.lim.SetBurstAt(now, 1)
 }
 
 // nextFree is the earliest a turn taken at t would come, if no one else
@@ -371,14 +377,24 @@ func (b *bucket) wait(ctx context.Context) error {
 type paceError struct {
 	wait time.Duration // until the turn, when it would have passed the deadline
 	err  error
+	sent int // the attempts of the call sent before this one
 }
 
 func (e *paceError) Error() string {
+	var s string
+	switch e.sent {
+	case 0:
+		s = "not sent: "
+	case 1:
+		s = "sent once; the next attempt was not sent: "
+	default:
+		s = fmt.Sprintf("sent %d times; the next attempt was not sent: ", e.sent)
+	}
 	if e.wait > 0 {
-		return fmt.Sprintf("not sent: its turn under the rate limit (WithRateLimit) is %v away, after the call's deadline: %v",
+		return s + fmt.Sprintf("its turn under the rate limit (WithRateLimit) is %v away, after the call's deadline: %v",
 			e.wait.Round(time.Millisecond), e.err)
 	}
-	return fmt.Sprintf("not sent: the call ended while it waited for its turn under the rate limit (WithRateLimit): %v", e.err)
+	return s + fmt.Sprintf("the call ended while it waited for its turn under the rate limit (WithRateLimit): %v", e.err)
 }
 
 func (e *paceError) Unwrap() error { return e.err }
@@ -390,6 +406,13 @@ var errNotSent = errors.New("not sent")
 func (e *paceError) Is(target error) bool { return target == errNotSent }
 
 func isPaceError(err error) bool { return err != nil && errors.Is(err, errNotSent) }
+
+// turnPastDeadline reports whether err ended an attempt whose turn would
+// have come after the call's deadline (not one whose context ended).
+func turnPastDeadline(err error) bool {
+	var pe *paceError
+	return isPaceError(err) && errors.As(err, &pe) && pe.wait > 0
+}
 
 // pacedTransport waits for each attempt's turn before it leaves and lets
 // the answer steer the pacer.
