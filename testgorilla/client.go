@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
+	"sync"
 
 	"github.com/recruitkit/recruitkit-go/internal/rest"
 )
@@ -25,7 +27,7 @@ var vendor = rest.Vendor{
 // the vendor's documentation does. It is safe for concurrent use.
 type Client struct {
 	rest    *rest.Client
-	secrets secretSet // for the errors this package builds itself (checkPDF)
+	secrets secretSet // what checkPDF's error must not show
 
 	Candidatures *CandidaturesService // a candidate's invitation to one assessment
 	Candidates   *CandidatesService   // test takers across assessments
@@ -147,3 +149,25 @@ func (c *Client) String() string { return c.rest.String() }
 // Format prints String for every verb, so that no formatting shows the
 // token.
 func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// secretSet is what no error of a refused PDF may show: the token, a
+// WithLogin password, and the tokens logins got.
+type secretSet struct {
+	mu  sync.Mutex
+	all []string
+}
+
+func (s *secretSet) add(v string) {
+	if v == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.all = append(s.all, v)
+}
+
+func (s *secretSet) list() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.all)
+}

@@ -98,5 +98,6 @@ func (c *Client) checkPDF(resp *http.Response, r *rest.Request, attempts int) er
 	if mt, _, err := mime.ParseMediaType(resp.Header.Get("Content-Type")); err == nil && mt == PDFContentType {
 		return nil
 	}
-	return c.streamDecodeError(resp, r, attempts, PDFContentType, nil, errNotPDF)
+	r.Redact = append(r.Redact, c.secrets.list()...) // a login's password and every token it got
+	return publicError(c.rest.StreamDecodeError(r, resp, attempts, PDFContentType, errNotPDF))
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -273,6 +274,87 @@ func TestTokenIsRedactedBeforeAnythingIsCut(t *testing.T) {
 				require.NotContains(t, string(apiErr.Body), testToken[:n], "offset %d", offset)
 			}
 		}
+	})
+}
+
+// TestRedactionLeavesNoPartOfASecret puts a token where each cut of an
+// error falls, after whole tokens whose replacement ([REDACTED] is shorter
+// than a token) pulls the text behind them forward.
+func TestRedactionLeavesNoPartOfASecret(t *testing.T) {
+	// body is n earlier tokens, padding and a last token at offset.
+	body := func(n, offset int) string {
+		head := strings.Repeat(testToken, n)
+		return head + strings.Repeat("x", max(0, offset-len(head))) + testToken + strings.Repeat("y", 100)
+	}
+	noPart := func(t *testing.T, got string, msgAndArgs ...any) {
+		t.Helper()
+		for n := 4; n <= len(testToken); n++ {
+			require.NotContains(t, got, testToken[:n], msgAndArgs...)
+		}
+	}
+	t.Run("the snippet of a DecodeError", func(t *testing.T) {
+		for tokens := 1; tokens <= 3; tokens++ {
+			for offset := maxSnippet - len(testToken); offset <= maxSnippet+len(testToken); offset++ {
+				c, mt := newMocked(t)
+				mt.RegisterResponder(http.MethodGet, "https://api.acme.test/w", httpmock.NewStringResponder(200, body(tokens, offset)))
+				_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/w"}, &widget{})
+				var de *DecodeError
+				require.ErrorAs(t, err, &de)
+				noPart(t, de.Snippet, "%d tokens before, the last at %d", tokens, offset)
+				noPart(t, err.Error(), "%d tokens before, the last at %d", tokens, offset)
+			}
+		}
+	})
+	t.Run("the body of an APIError", func(t *testing.T) {
+		for tokens := 1; tokens <= 3; tokens++ {
+			for _, offset := range []int{MaxErrorBody - 1, MaxErrorBody + 5, MaxErrorBody + len(testToken) - 1} {
+				c, mt := newMocked(t)
+				mt.RegisterResponder(http.MethodGet, "https://api.acme.test/w", httpmock.NewStringResponder(400, body(tokens, offset)))
+				_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/w"}, nil)
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.LessOrEqual(t, len(apiErr.Body), MaxErrorBody)
+				noPart(t, string(apiErr.Body), "%d tokens before, the last at %d", tokens, offset)
+			}
+		}
+	})
+	t.Run("a refused stream", func(t *testing.T) {
+		for offset := maxSnippet - len(testToken); offset <= maxSnippet+len(testToken); offset++ {
+			c, mt := newMocked(t)
+			mt.RegisterResponder(http.MethodGet, "https://api.acme.test/f", httpmock.NewStringResponder(200, body(2, offset)))
+			r := &Request{Method: http.MethodGet, Path: "/f"}
+			resp, res, err := c.Stream(context.Background(), r)
+			require.NoError(t, err)
+			err = c.StreamDecodeError(r, resp, res.Attempts, "application/pdf", errors.New("not a PDF"))
+			var de *DecodeError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, "application/pdf", de.Expected)
+			noPart(t, err.Error(), "the last token at %d", offset)
+		}
+	})
+	t.Run("every header the error text shows", func(t *testing.T) {
+		c, mt := newMocked(t)
+		mt.RegisterResponder(http.MethodGet, "https://api.acme.test/w", httpmock.ResponderFromResponse(&http.Response{
+			StatusCode: 200, Body: httpmock.NewRespBodyFromString("<html>"),
+			Header: http.Header{"Content-Type": {"text/html; session=" + testToken}},
+		}))
+		_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/w"}, &widget{})
+		var de *DecodeError
+		require.ErrorAs(t, err, &de)
+		noPart(t, err.Error())
+		noPart(t, de.ContentType)
+		assert.Equal(t, "text/html; session=[REDACTED]", de.ContentType)
+	})
+	t.Run("a percent-encoded secret in a Location", func(t *testing.T) {
+		const password = "p@ss word/1"
+		c, mt := newMocked(t)
+		mt.RegisterResponder(http.MethodPost, "https://api.acme.test/w", httpmock.ResponderFromResponse(&http.Response{
+			StatusCode: 302, Body: httpmock.NewRespBodyFromString(""),
+			Header: http.Header{"Location": {"https://login.acme.test/" + url.PathEscape(password) + "?p=" + url.QueryEscape(password)}},
+		}))
+		_, err := c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "/w", Redact: []string{password}}, nil)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "redirect to https://login.acme.test/[REDACTED]?p=[REDACTED] not followed")
 	})
 }
 

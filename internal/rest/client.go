@@ -675,10 +675,9 @@ func (c *Client) apiError(r *Request, resp *http.Response, attempts int, ambiguo
 	// read a secret's length past the cap, so that a secret straddling the
 	// cap is removed whole before the body is cut.
 	var limit io.LimitedReader
-	_ = readBody(resp, buf, &limit, MaxErrorBody+int64(longest(secrets)))
+	cut := readBody(resp, buf, &limit, MaxErrorBody+int64(longest(secrets))) != nil
 	if buf.Len() > 0 {
-		b := redact(bytes.Clone(buf.Bytes()), secrets)
-		e.Body = b[:min(len(b), MaxErrorBody)]
+		e.Body = redactHead(buf.Bytes(), MaxErrorBody, cut, secrets)
 		if c.vendor.ParseError != nil {
 			c.vendor.ParseError(e)
 		}
@@ -696,19 +695,39 @@ func (c *Client) apiError(r *Request, resp *http.Response, attempts int, ambiguo
 // decodeError describes a 2xx body that out cannot hold.
 func (c *Client) decodeError(r *Request, resp *http.Response, attempts int, body []byte, out any, err error) error {
 	secrets := c.secrets(r)
-	// Redact before cutting, so that no part of a secret survives the cut.
 	head := body[:min(len(body), maxSnippet+longest(secrets))]
-	snippet := redact(bytes.Clone(head), secrets)
+	return c.newDecodeError(r, resp, attempts, expected(out), head, len(head) < len(body), secrets, err)
+}
+
+// StreamDecodeError is the *DecodeError of a 2xx answer that Stream
+// handed over and the caller refused unread (a file of the wrong content
+// type, say): it quotes the start of the body, without a secret, and
+// closes the body. expected names what the call wanted, e.g.
+// "application/pdf".
+func (c *Client) StreamDecodeError(r *Request, resp *http.Response, attempts int, expected string, err error) error {
+	defer resp.Body.Close()
+	secrets := c.secrets(r)
+	limit := maxSnippet + longest(secrets)
+	// One byte more than is kept tells whether the body went on.
+	head, rerr := io.ReadAll(io.LimitReader(resp.Body, int64(limit)+1))
+	more := rerr != nil || len(head) > limit
+	return c.newDecodeError(r, resp, attempts, expected, head[:min(len(head), limit)], more, secrets, err)
+}
+
+// newDecodeError builds a *DecodeError from the head of a body (see
+// redactHead).
+func (c *Client) newDecodeError(r *Request, resp *http.Response, attempts int, expected string, head []byte, more bool, secrets []string, err error) *DecodeError {
+	header := redactHeader(resp.Header, secrets)
 	return &DecodeError{
 		Vendor:      c.vendor.Name,
 		Method:      r.Method,
 		URL:         publicURL(resp.Request),
 		StatusCode:  resp.StatusCode,
-		ContentType: resp.Header.Get("Content-Type"),
-		Expected:    expected(out),
-		Snippet:     string(snippet[:min(len(snippet), maxSnippet)]),
+		ContentType: header.Get("Content-Type"),
+		Expected:    expected,
+		Snippet:     string(redactHead(head, maxSnippet, more, secrets)),
 		Err:         err,
-		Header:      redactHeader(resp.Header, secrets),
+		Header:      header,
 		Attempts:    attempts,
 		Matches:     writeMatches(r, resp.StatusCode, false),
 	}
@@ -725,12 +744,12 @@ func expected(out any) string {
 // secrets are what must not appear in an error of r: the token and the
 // call's own secrets.
 func (c *Client) secrets(r *Request) []string {
-	return append([]string{c.auth.Load().token}, r.Redact...)
+	return withEscaped(append([]string{c.auth.Load().token}, r.Redact...))
 }
 
 // redactLog removes the client's token from a log line's text.
 func (c *Client) redactLog(s string) string {
-	return string(redact([]byte(s), []string{c.auth.Load().token}))
+	return string(redact([]byte(s), withEscaped([]string{c.auth.Load().token})))
 }
 
 // publicURL is the request URL without query, fragment or user info.
