@@ -137,7 +137,17 @@ func TestPublicLinksOnTheFake(t *testing.T) {
 	require.ErrorAs(t, err, &apiErr, "nor an invitation")
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 	_, err = c.Assessments.PersonalLink(ctx, a.ID, testgorilla.InviteParams{Email: "linus@example.com"})
-	assert.Error(t, err)
+	var linkErr *testgorilla.APIError
+	require.ErrorAs(t, err, &linkErr, "nor a personal link")
+	assert.Equal(t, http.StatusBadRequest, linkErr.StatusCode)
+	// Nor an invitation sent again to a candidate invited before.
+	emails := len(fake.Emails())
+	err = c.Candidatures.ResendInvitation(ctx, cand.ID)
+	var resendErr *testgorilla.APIError
+	require.ErrorAs(t, err, &resendErr, "nor a re-sent invitation")
+	assert.Equal(t, http.StatusBadRequest, resendErr.StatusCode)
+	assert.Equal(t, apiErr.Message, resendErr.Message, "refused as an invitation is")
+	assert.Len(t, fake.Emails(), emails, "no email went out")
 
 	var resp testgorilla.Response
 	_, err = c.PublicLinks.Activate(ctx, link, testgorilla.WithResponseInto(&resp))

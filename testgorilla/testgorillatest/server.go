@@ -12,15 +12,15 @@
 // limit and offset into {"count", "next", "previous", "results"}; stage
 // changes that stick, a rejection email refused unless the stage is REJ,
 // deletes after which the candidature is 404, duplicate invitations
-// answered with REPEATING_INVITATION, invitations (and public links)
-// refused once an assessment is archived (ArchiveAssessment), public
-// links whose page and candidates (TakePublicLink) stop once deactivated,
-// one result per test of the assessment scored from the candidature
-// (SetResults replaces them), PDF reports for completed candidatures
-// only, rendered as they are sent whatever their size (SetPDFSize), and
-// the per-minute rate limits with X-RateLimit-Limit, -Remaining and
-// -Reset headers (DisableRateLimits turns them off; SetRateLimitWindow
-// shortens the minute for tests).
+// answered with REPEATING_INVITATION, invitations (new, re-sent, and
+// through public links) refused once an assessment is archived
+// (ArchiveAssessment), public links whose page and candidates
+// (TakePublicLink) stop once deactivated, one result per test of the
+// assessment scored from the candidature (SetResults replaces them), PDF
+// reports for completed candidatures only, rendered as they are sent
+// whatever their size (SetPDFSize), and the per-minute rate limits with
+// X-RateLimit-Limit, -Remaining and -Reset headers (DisableRateLimits
+// turns them off; SetRateLimitWindow shortens the minute for tests).
 //
 // Faults are injected with FailNext and Inject, and every request is
 // recorded (Requests).
@@ -221,7 +221,8 @@ func (s *Server) AddAssessment(name string, tests ...string) testgorilla.Assessm
 }
 
 // ArchiveAssessment archives an assessment: it takes no more
-// invitations, by email or through its public links.
+// invitations, by email or through its public links, and sends none
+// again (ResendInvitation).
 func (s *Server) ArchiveAssessment(id int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -848,6 +849,12 @@ func (s *Server) resendInvitation(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	c, ok := s.candidature(w, r)
 	if !ok {
+		return
+	}
+	// An archived assessment cannot be taken any more: its invitation is
+	// not sent again, as a new one is not.
+	if s.assessments[s.assessmentOf[c.ID]].Status == testgorilla.AssessmentArchived {
+		detail(w, http.StatusBadRequest, archivedMessage)
 		return
 	}
 	s.emails = append(s.emails, Email{Kind: "invitation", CandidatureID: c.ID, To: c.Email})
