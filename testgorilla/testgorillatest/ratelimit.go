@@ -9,7 +9,7 @@ import (
 // operation is a rate-limited endpoint.
 type operation string
 
-// The endpoints and their documented limits per minute.
+// The rate-limited endpoints (limits: see limits).
 const (
 	opListAssessments  operation = "list assessments"
 	opAssessment       operation = "assessment details"
@@ -29,10 +29,13 @@ const (
 	opPersonality      operation = "personality description"
 )
 
-// limits are the requests per minute of each endpoint: documented
-// (docs.testgorilla.com/apis/rate-limits) but for the last three, which
-// the table there does not show and which are assumed to be limited as
-// the results are.
+// limits are the requests per minute of each endpoint, as the table of
+// docs.testgorilla.com/apis/rate-limits gives them, except opRenderPDF,
+// opCodeReport and opPersonality, which are assumed to be limited as
+// the results are (60): the table's rows, read up to the results'
+// detail, do not name them; the row after that begins
+// /api/assessments/candidates/<TEST_TAKER_ID>/ (the PDF's path, most
+// likely) but its limit was cut off in the copy of the page at hand.
 var limits = map[operation]int{
 	opListAssessments: 20, opAssessment: 20, opInvite: 60, opResend: 60, opListCandidatures: 100,
 	opCandidate: 100, opDelete: 20, opChangeStage: 60, opReminder: 30, opResults: 60,
