@@ -77,6 +77,9 @@ func (a *candidateAnswer) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, a.page); err != nil {
 			return err
 		}
+		if err := rest.UniqueMember(b, "results"); err != nil {
+			return err
+		}
 		for i := range a.page.Results {
 			a.page.Results[i].src = rest.ListItem(b, "results", i)
 		}

@@ -264,6 +264,11 @@ func (p *Page[T]) decoded(body json.RawMessage) error {
 	if p.Results == nil {
 		return fmt.Errorf(`want a page with "results"`)
 	}
+	// Two "results" would be merged item by item: no item would be the
+	// raw JSON it was decoded from.
+	if err := rest.UniqueMember(body, "results"); err != nil {
+		return err
+	}
 	for i := range p.Results {
 		if s, ok := any(&p.Results[i]).(sourced); ok {
 			s.setSource(rest.ListItem(body, "results", i))

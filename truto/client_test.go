@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -196,7 +199,57 @@ func TestKeyByAnswersAreKeyed(t *testing.T) {
 	page, err := c.ATS.Jobs.List(context.Background(), account, truto.ListParams{KeyBy: "id"})
 	require.NoError(t, err)
 	assert.Equal(t, "Go developer", page.Keyed["j-1"].Name)
+	job := page.Keyed["j-1"]
+	assert.JSONEq(t, `{"id":"j-1","name":"Go developer"}`, string(job.Raw()))
 	assert.Contains(t, m.requests()[0].url, "truto_key_by=id")
+}
+
+// A keyed page follows a list's rule for a record without its id: set
+// apart in Invalid, by key, and each kept record finds its raw JSON.
+func TestAKeyedRecordWithoutItsIDIsSetApart(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodGet, "/unified/ats/jobs", answer(200, []byte(`{"result":{"j-1":{"id":"j-1"},"x":{"name":"no id"},"w":{"id":""}},"next_cursor":null}`)))
+	page, err := c.ATS.Jobs.List(context.Background(), account, truto.ListParams{KeyBy: "remote_id"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"j-1"}, slices.Collect(maps.Keys(page.Keyed)))
+	job := page.Keyed["j-1"]
+	assert.JSONEq(t, `{"id":"j-1"}`, string(job.Raw()))
+	require.Len(t, page.Invalid, 2)
+	assert.Equal(t, []string{"w", "x"}, []string{page.Invalid[0].Key, page.Invalid[1].Key}, "in the keys' order")
+	assert.JSONEq(t, `{"name":"no id"}`, string(page.Invalid[1].Raw))
+	assert.Equal(t, -1, page.Invalid[1].Index)
+	assert.Contains(t, page.Invalid[1].Error(), `record "x" of the page`)
+}
+
+// An answer that names its list twice is refused: encoding/json would
+// merge the two lists record by record, so no record would be what its
+// raw JSON says.
+func TestAListNamedTwiceIsRefused(t *testing.T) {
+	c, m := newMocked(t)
+	for _, body := range []string{
+		`{"result":[{"id":"1"}],"result":[{}]}`,
+		`{"result":[{"id":"1","name":"A"}],"Result":[{"id":"2"}]}`,
+		`{"result":{"k":{"id":"1"}},"RESULT":{"k":{"name":"B"}}}`,
+	} {
+		m.on(http.MethodGet, "/unified/ats/jobs", answer(200, []byte(body)))
+		keyBy := ""
+		if strings.Contains(body, `"k"`) {
+			keyBy = "id"
+		}
+		_, err := c.ATS.Jobs.List(context.Background(), account, truto.ListParams{KeyBy: keyBy})
+		require.ErrorIs(t, err, truto.ErrUnexpectedResponse, body)
+		assert.Contains(t, err.Error(), `more than one member "result"`, body)
+	}
+}
+
+// A delete that excluded the id takes an answer without it, as a create
+// does (TestACreateThatExcludedTheIDIsAccepted).
+func TestADeleteThatExcludedTheIDIsAccepted(t *testing.T) {
+	c, m := newMocked(t)
+	m.on(http.MethodDelete, "/unified/ats/candidates/c-1", answer(200, []byte(`{}`)), answer(200, []byte(`{}`)))
+	require.NoError(t, c.ATS.Candidates.Delete(context.Background(), account, "c-1", truto.WithExcludeFields("id")))
+	err := c.ATS.Candidates.Delete(context.Background(), account, "c-1")
+	assert.ErrorIs(t, err, truto.ErrWriteAccepted, "without the exclusion, an answer with no id is not Truto's, though the delete happened")
 }
 
 func TestGetUpdateDeleteWireFormat(t *testing.T) {

@@ -82,7 +82,13 @@
 // raw_response. A record without its "id" is an error, never a value:
 // a single-record answer without one is a *DecodeError, and a list
 // reports such a record as a *RecordError without failing the page (see
-// RecordError), unless the call excluded the field.
+// RecordError; a keyed page, ListParams.KeyBy, the same), unless the call
+// excluded the field. A write's answer is never checked for a field the
+// call excluded, so a create or delete with WithExcludeFields("id")
+// succeeds. Each record's Raw is the JSON it was decoded from, its keys
+// matched as encoding/json matches them (exactly, else under case
+// folding); an answer that names its list twice is a *DecodeError, since
+// encoding/json would merge the two lists record by record.
 //
 // # What is documented, and what is assumed
 //

@@ -25,7 +25,7 @@ func seed(f *testing.F, name string) []byte {
 
 // FuzzListAnswer decodes list answers as the client does: what decodes
 // re-encodes to records that decode to the same ids and names, and every
-// record finds its raw JSON.
+// record finds its raw JSON, which decodes to the same record.
 func FuzzListAnswer(f *testing.F) {
 	f.Add(seed(f, "list_candidates.json"))
 	f.Add([]byte(`{"result":[],"next_cursor":"abc"}`))
@@ -44,8 +44,14 @@ func FuzzListAnswer(f *testing.F) {
 			t.Fatalf("%d records decoded, %d kept and %d set apart", decoded, len(a.Result), len(a.invalid))
 		}
 		for i := range a.Result {
-			if a.Result[i].Raw() == nil {
+			raw := a.Result[i].Raw()
+			if raw == nil {
 				t.Fatalf("record %d has no raw JSON", i)
+			}
+			var fromRaw Candidate
+			if err := json.Unmarshal(raw, &fromRaw); err != nil || fromRaw.ID != a.Result[i].ID || fromRaw.Name != a.Result[i].Name {
+				t.Fatalf("record %d (id %q, name %q) is not what its raw JSON %s decodes to (id %q, name %q)",
+					i, a.Result[i].ID, a.Result[i].Name, raw, fromRaw.ID, fromRaw.Name)
 			}
 			if a.Result[i].ID == "" {
 				t.Fatalf("record %d has no id, yet is in the page", i)

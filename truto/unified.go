@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/recruitkit/recruitkit-go/internal/paging"
@@ -75,7 +78,7 @@ type ListPage[T any] struct {
 	// integration: Get returns the full record.
 	IsPartialResponse bool
 	// Invalid are the page's records that are not records (they lack
-	// their "id"), left out of Result; see RecordError.
+	// their "id"), left out of Result or Keyed; see RecordError.
 	Invalid []*RecordError
 }
 
@@ -88,7 +91,8 @@ type ListPage[T any] struct {
 // if the loop does. A call that excluded "id" (WithExcludeFields) checks
 // nothing. It matches ErrUnexpectedResponse.
 type RecordError struct {
-	Index int             // the record's position in its page
+	Index int             // the record's position in its page; -1 in a keyed page
+	Key   string          // the record's key in a keyed page (ListParams.KeyBy)
 	Raw   json.RawMessage // the record as Truto sent it
 	Err   error
 }
@@ -99,7 +103,11 @@ func (e *RecordError) Error() string {
 	if len(raw) > 256 {
 		raw = raw[:256] + "..."
 	}
-	return fmt.Sprintf("truto: record %d of the page: %v: %s", e.Index, e.Err, raw)
+	at := strconv.Itoa(e.Index)
+	if e.Index < 0 {
+		at = strconv.Quote(e.Key)
+	}
+	return fmt.Sprintf("truto: record %s of the page: %v: %s", at, e.Err, raw)
 }
 
 // Unwrap returns what is wrong with the record.
@@ -126,9 +134,12 @@ type listAnswer[T any] struct {
 }
 
 // keyedAnswer is a list answer with truto_key_by: "result" is an object.
+// checkID moves the records without an id to invalid, as listAnswer does.
 type keyedAnswer[T any] struct {
 	listMeta
-	Result map[string]T `json:"result"`
+	Result  map[string]T `json:"result"`
+	checkID bool
+	invalid []*RecordError
 }
 
 // sourced is a record that keeps where its raw JSON is.
@@ -148,8 +159,13 @@ func (a *listAnswer[T]) decoded(body json.RawMessage) error {
 }
 
 // sort tells each record, found under key in body, where its raw JSON
-// is, and sets the records without an id apart.
+// is, and sets the records without an id apart. An answer that names its
+// list twice is refused: encoding/json merges the lists item by item, so
+// a record would match neither one's raw JSON.
 func (a *listAnswer[T]) sort(body json.RawMessage, key string) error {
+	if err := rest.UniqueMember(body, key); err != nil {
+		return err
+	}
 	kept := a.Result[:0]
 	for i := range a.Result {
 		src := rest.ListItem(body, key, i)
@@ -166,10 +182,27 @@ func (a *listAnswer[T]) sort(body json.RawMessage, key string) error {
 	return nil
 }
 
-// decoded refuses an answer without "result".
-func (a *keyedAnswer[T]) decoded(json.RawMessage) error {
+// decoded refuses an answer without "result", tells each record where
+// its raw JSON is, and sets the records without an id apart (by key, in
+// the keys' order, so that ListPage.Invalid is the same on every call).
+func (a *keyedAnswer[T]) decoded(body json.RawMessage) error {
 	if a.Result == nil {
 		return errNoResult
+	}
+	if err := rest.UniqueMember(body, "result"); err != nil {
+		return err
+	}
+	for _, k := range slices.Sorted(maps.Keys(a.Result)) {
+		rec, src := a.Result[k], rest.MapItem(body, "result", k)
+		if r, ok := any(&rec).(identified); ok && a.checkID && r.recordID() == "" {
+			a.invalid = append(a.invalid, &RecordError{Index: -1, Key: k, Raw: src.JSON(), Err: errNoID})
+			delete(a.Result, k)
+			continue
+		}
+		if s, ok := any(&rec).(sourced); ok {
+			s.setSource(src)
+			a.Result[k] = rec
+		}
 	}
 	return nil
 }
@@ -198,9 +231,9 @@ func (r *ResourceClient[T]) list(ctx context.Context, accountID string, p ListPa
 		err  error
 	)
 	if p.KeyBy != "" {
-		var a keyedAnswer[T]
+		a := keyedAnswer[T]{checkID: !cfg.excludes("id")}
 		err = r.c.call(ctx, k, &a)
-		page.Keyed, meta = a.Result, a.listMeta
+		page.Keyed, page.Invalid, meta = a.Result, a.invalid, a.listMeta
 	} else {
 		a := listAnswer[T]{checkID: !cfg.excludes("id")}
 		err = r.c.call(ctx, k, &a)
@@ -340,17 +373,19 @@ func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, op
 	if err != nil {
 		return err
 	}
-	var out deleteAnswer
+	out := deleteAnswer{checkID: !cfg.excludes("id")}
 	return r.c.call(ctx, call{method: http.MethodDelete, path: r.path(id), account: accountID, cfg: cfg, write: true}, &out)
 }
 
-// deleteAnswer is Truto's {"id": ...} for a delete.
+// deleteAnswer is Truto's {"id": ...} for a delete; a call that excluded
+// "id" takes any object.
 type deleteAnswer struct {
-	ID json.RawMessage `json:"id"`
+	ID      json.RawMessage `json:"id"`
+	checkID bool
 }
 
 func (a *deleteAnswer) decoded(json.RawMessage) error {
-	if len(a.ID) == 0 || string(a.ID) == "null" {
+	if a.checkID && (len(a.ID) == 0 || string(a.ID) == "null") {
 		return errors.New(`want {"id": ...} for a delete`)
 	}
 	return nil

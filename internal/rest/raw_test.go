@@ -43,3 +43,35 @@ func TestExtraLeavesOutWhatAFieldTook(t *testing.T) {
 	assert.Equal(t, map[string]json.RawMessage{"new_field": json.RawMessage("true")}, got)
 	assert.Nil(t, Extra(json.RawMessage(`{"Id":1}`), "id"))
 }
+
+// A body that names its list twice, however encoding/json would match
+// the second name, is refused; one that names it once is not, whatever
+// else it holds.
+func TestUniqueMemberRefusesAListNamedTwice(t *testing.T) {
+	for _, body := range []string{
+		`{"result":[{"id":"1"}],"result":[{}]}`,
+		`{"result":[{"id":"1","name":"A"}],"Result":[{"id":"2"}]}`,
+		`{"result":[],"res\u0075lt":[]}`, // an escape spells the name
+		`{"result":[],"reſult":[]}`,      // ſ folds to s
+		`{"RESULT":1, "next_cursor":null, "result":[]}`,
+	} {
+		assert.Error(t, UniqueMember(json.RawMessage(body), "result"), body)
+	}
+	for _, body := range []string{
+		`{"result":[{"id":"1"}]}`,
+		`{"result":[{"id":"1","result":"nested, not a member of the answer"}],"note":"result"}`,
+		`{"results":[],"result":[]}`,
+		`{"result":[{"name":"Jos\u00e9"}],"next_cursor":"result"}`, // an escape, then the slow walk
+		`[{"result":1},{"result":2}]`,                              // not an object: decoding says what is wrong
+		`{"result":`,
+	} {
+		assert.NoError(t, UniqueMember(json.RawMessage(body), "result"), body)
+	}
+}
+
+func TestMapItemFindsWhatEncodingJSONDecoded(t *testing.T) {
+	body := json.RawMessage(`{"Result":{"a":{"id":"1"},"b":{"id":"2"}}}`)
+	assert.JSONEq(t, `{"id":"2"}`, string(MapItem(body, "result", "b").JSON()))
+	assert.Nil(t, MapItem(body, "result", "c").JSON())
+	assert.Nil(t, MapItem(json.RawMessage(`{`), "result", "a").JSON())
+}
