@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -48,18 +49,36 @@ func newMocked(t *testing.T, opts ...testgorilla.Option) (*testgorilla.Client, *
 }
 
 func (m *mock) on(method, url string, status int, body []byte) {
-	m.RegisterResponder(method, url, func(req *http.Request) (*http.Response, error) {
-		var b []byte
-		if req.Body != nil {
-			b, _ = io.ReadAll(req.Body)
-		}
-		m.mu.Lock()
-		m.seen = append(m.seen, exchange{req.Method, req.URL.String(), req.Header.Clone(), string(b)})
-		m.mu.Unlock()
+	m.RegisterResponder(method, url, m.answer(status, "application/json", body))
+}
+
+// answer is a responder that records each request and answers it with
+// status, a body and its content type.
+func (m *mock) answer(status int, contentType string, body []byte) httpmock.Responder {
+	return func(req *http.Request) (*http.Response, error) {
+		m.record(req)
 		resp := httpmock.NewBytesResponse(status, body)
-		resp.Header.Set("Content-Type", "application/json")
+		resp.Header.Set("Content-Type", contentType)
 		return resp, nil
-	})
+	}
+}
+
+// record keeps req, its body read, as an exchange.
+func (m *mock) record(req *http.Request) {
+	var b []byte
+	if req.Body != nil {
+		b, _ = io.ReadAll(req.Body)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.seen = append(m.seen, exchange{req.Method, req.URL.String(), req.Header.Clone(), string(b)})
+}
+
+// exchanges returns the requests recorded so far.
+func (m *mock) exchanges() []exchange {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.seen)
 }
 
 func (m *mock) last(t *testing.T) exchange {
