@@ -80,8 +80,10 @@ func (d *Date) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// EncodeValues puts the day in a query string as YYYY-MM-DD (for
-// go-querystring).
+// EncodeValues puts the day in a query string as YYYY-MM-DD. It is
+// go-querystring's query.Encoder, like MarshalJSON is encoding/json's
+// Marshaler: a Date in a struct of your own encodes as Trustcruit reads
+// it, and a day that is not on the calendar is an error.
 func (d Date) EncodeValues(key string, v *url.Values) error {
 	if !d.IsValid() {
 		return fmt.Errorf("trustcruit: %s is not a calendar day", d)

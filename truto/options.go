@@ -120,8 +120,10 @@ func (v *vendorRequest) excludes(field string) bool { return slices.Contains(v.e
 // as remote_query[ids][]=1&remote_query[ids][]=2.
 type RemoteQuery map[string]any
 
-// EncodeValues encodes q under key (for go-querystring, which would
-// otherwise print a map as Go syntax).
+// EncodeValues encodes q under key as Truto documents (see RemoteQuery).
+// It is go-querystring's query.Encoder, which would otherwise print a
+// map as Go syntax, so a RemoteQuery in a struct of your own encodes the
+// same way.
 func (q RemoteQuery) EncodeValues(key string, v *url.Values) error {
 	return encodeNested(key, map[string]any(q), v)
 }
