@@ -345,7 +345,7 @@ func ExampleInOrder() {
 	const ab = `{"version": 1, "interactions": [
 		{"request": {"method": "GET", "url": "https://api.example.com/a"}, "response": {"status": 200, "body_text": "a"}},
 		{"request": {"method": "GET", "url": "https://api.example.com/b"}, "response": {"status": 200, "body_text": "b"}}]}`
-	moreGet(moreReplayer(ab).Client(), "https://api.example.com/b")                     // b before a: answered
+	moreGet(moreReplayer(ab).Client(), "https://api.example.com/b")                      // b before a: answered
 	moreGet(moreReplayer(ab, recording.InOrder()).Client(), "https://api.example.com/b") // refused
 	// Output:
 	// 200 b
