@@ -382,6 +382,10 @@ var methods = []method{
 		_, err := e.ttc.IntegratedAccounts.Get(ctx, e.account)
 		return err
 	}},
+	{name: "truto IntegratedAccounts.CreateToken", class: write, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+		_, err := e.ttc.IntegratedAccounts.CreateToken(ctx, e.account)
+		return err
+	}},
 	{name: "truto IntegratedAccounts.Update", class: write, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
 		_, err := e.ttc.IntegratedAccounts.Update(ctx, e.account, truto.UpdateIntegratedAccountParams{TenantID: "acme-2"})
 		return err

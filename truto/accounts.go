@@ -22,7 +22,8 @@ import (
 // which unified resources and methods it supports.
 //
 // Sources: https://truto.one/docs/api-reference/admin/link-token,
-// .../admin/integrated-accounts, .../admin/installed-integrations-environment-integrations,
+// .../admin/integrated-accounts (with .../integrated-accounts/create-token),
+// .../admin/installed-integrations-environment-integrations,
 // and https://truto.one/docs/guides/integrated-accounts/connecting-an-account.
 
 // LinkTokensService creates link tokens, /link-token.
@@ -284,6 +285,61 @@ func (s *IntegratedAccountsService) Delete(ctx context.Context, id string, opts 
 		return err
 	}
 	return s.a.delete(ctx, id, cfg)
+}
+
+// AccountToken is an integrated account token: a bearer token scoped to
+// one integrated account, valid for 15 minutes. Truto accepts it, in
+// place of the API token, on the unified and proxy APIs, on
+// POST /link-token/post-connect-form and on GET /integrated-account/me;
+// the rest of the admin API refuses it. Its use is to hand a short-lived
+// credential to code that must reach one customer's account and no other
+// (a browser showing Truto's post-connect form, a worker per tenant):
+// NewClient(tok.Token) makes a client of it.
+type AccountToken struct {
+	Token string `json:"integrated_account_token" personal:"secret"`
+}
+
+// String describes the token without its value.
+func (t AccountToken) String() string {
+	if t.Token == "" {
+		return "truto.AccountToken{}"
+	}
+	return "truto.AccountToken{<redacted>}"
+}
+
+// Format prints String for every verb, so that no formatting (%#v
+// included) shows the token.
+func (t AccountToken) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, t.String()) }
+
+func (t *AccountToken) decoded(json.RawMessage) error {
+	if t.Token == "" {
+		return fmt.Errorf(`want {"integrated_account_token": "..."}`)
+	}
+	return nil
+}
+
+// CreateToken creates a token scoped to the integrated account id (see
+// AccountToken). It is a write Truto does not document as idempotent:
+// it is not sent again once it may have reached Truto (a lost answer
+// costs a token that expires unused: create another).
+//
+//	POST /integrated-account/token
+func (s *IntegratedAccountsService) CreateToken(ctx context.Context, id string, opts ...RequestOption) (*AccountToken, error) {
+	cfg, err := adminConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(id) == "" {
+		return nil, invalid("id", "required: the integrated account the token is scoped to")
+	}
+	body := struct {
+		ID string `json:"integrated_account_id"`
+	}{id}
+	var out AccountToken
+	if err := exec(ctx, s.a.c.rest, cfg, newAdminRequest(http.MethodPost, s.a.path+"/token", body), &out); err != nil {
+		return nil, hideSnippet(err)
+	}
+	return &out, nil
 }
 
 // CapabilitiesParams narrow an account's capabilities. Zero fields are

@@ -22,7 +22,9 @@
 // then sends integrated_account:created, and integrated_account:active
 // once the account is ready for calls; a webhook handler is the way to
 // know. IntegratedAccounts.Capabilities says which unified resources
-// and methods the account's ATS supports.
+// and methods the account's ATS supports, and
+// IntegratedAccounts.CreateToken gives a 15-minute token that reaches
+// that account alone (for code or a page that serves one customer).
 //
 // # Receiving webhooks
 //

@@ -16,6 +16,6 @@ func PersonalData() []any {
 	return []any{
 		Candidate{}, CandidateInput{}, Application{}, Attachment{}, User{}, Job{},
 		Activity{}, ActivityInput{}, EEOC{}, Interview{}, Offer{}, Scorecard{},
-		CreateLinkTokenParams{}, LinkToken{}, IntegratedAccount{}, UpdateIntegratedAccountParams{}, Webhook{},
+		CreateLinkTokenParams{}, LinkToken{}, IntegratedAccount{}, UpdateIntegratedAccountParams{}, AccountToken{}, Webhook{},
 	}
 }

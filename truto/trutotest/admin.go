@@ -21,6 +21,7 @@ const EnvironmentID = "ac15abdc-b38e-47d0-97a2-69194017c199"
 // admin is the fake's admin API state; Server.mu guards it.
 type admin struct {
 	linkTokens   map[string]*linkToken
+	accountToks  map[string]accountToken // integrated account tokens
 	webhooks     map[string]*webhook
 	webhookOrder []string
 	capabilities map[string]map[string][]string // integration -> ATS resource -> methods
@@ -29,7 +30,7 @@ type admin struct {
 }
 
 func newAdmin() admin {
-	return admin{linkTokens: map[string]*linkToken{}, webhooks: map[string]*webhook{},
+	return admin{linkTokens: map[string]*linkToken{}, accountToks: map[string]accountToken{}, webhooks: map[string]*webhook{},
 		capabilities: map[string]map[string][]string{}, proxyMethods: map[string]ProxyMethod{}}
 }
 
@@ -41,6 +42,17 @@ type accountInfo struct {
 	createdAt string
 	updatedAt string
 }
+
+// accountToken is an integrated account token: its account, and when
+// it stops working.
+type accountToken struct {
+	accountID string
+	expires   time.Time
+}
+
+// AccountTokenTTL is how long an integrated account token works, as
+// Truto documents (15 minutes); SetClock moves the fake past it.
+const AccountTokenTTL = 15 * time.Minute
 
 type linkToken struct {
 	tenantID, accountID string
@@ -103,6 +115,7 @@ func accountView(a *account) Record {
 func (s *Server) routeAdmin(mux *http.ServeMux) {
 	mux.HandleFunc("POST /link-token", s.adminAPI(s.createLinkToken))
 	mux.HandleFunc("GET /integrated-account", s.adminAPI(s.listAccounts))
+	mux.HandleFunc("POST /integrated-account/token", s.adminAPI(s.createAccountToken))
 	mux.HandleFunc("GET /integrated-account/{id}", s.adminAPI(s.withAccount(func(w http.ResponseWriter, _ *http.Request, a *account) {
 		fake.WriteJSON(w, http.StatusOK, accountView(a))
 	})))
@@ -198,13 +211,42 @@ func (s *Server) createLinkToken(w http.ResponseWriter, r *http.Request) {
 	fake.WriteJSON(w, http.StatusOK, Record{"link_token": token})
 }
 
+func (s *Server) createAccountToken(w http.ResponseWriter, r *http.Request) {
+	body, ok := readObject(w, r)
+	if !ok {
+		return
+	}
+	id, _ := body["integrated_account_id"].(string)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case id == "":
+		trutoError(w, http.StatusBadRequest, "integrated_account_id is required", nil)
+		return
+	case s.accounts[id] == nil:
+		trutoError(w, http.StatusNotFound, "Integrated account not found", nil)
+		return
+	}
+	token := uuid("7a0c0000", s.newID())
+	s.accountToks[token] = accountToken{accountID: id, expires: s.now().Add(AccountTokenTTL)}
+	fake.WriteJSON(w, http.StatusOK, Record{"integrated_account_token": token})
+}
+
+// accountTokenFor reports whether tok is an integrated account token,
+// still valid, of the account id. The caller holds s.mu.
+func (s *Server) accountTokenFor(tok, id string) bool {
+	at, ok := s.accountToks[tok]
+	return ok && at.accountID == id && s.now().Before(at.expires)
+}
+
 // ConnectAccount completes the connect flow of a link token, as the end
 // customer does in Truto's hosted page, on integration (such as
 // IntegrationGreenhouse), and returns the account's id. A token of a new
 // tenant creates an account and sends integrated_account:created then
 // integrated_account:active to the webhooks; a reconnect's token
 // (integrated_account_id) sends integrated_account:updated then
-// integrated_account:active, as Truto does. A token connects once.
+// integrated_account:active, as Truto does, and keeps the account's
+// integration (integration is then not read). A token connects once.
 func (s *Server) ConnectAccount(linkToken, integration string) (string, error) {
 	s.mu.Lock()
 	lt := s.linkTokens[linkToken]
@@ -281,10 +323,13 @@ func (s *Server) deleteAccount(w http.ResponseWriter, _ *http.Request, a *accoun
 	fake.WriteJSON(w, http.StatusOK, Record{"id": a.id})
 }
 
-// SetCapabilities sets which ATS resources and methods the accounts of
-// integration support (resource -> methods, as "candidates" -> "list",
-// "get"). By default an account supports every resource and method
-// package truto types.
+// SetCapabilities sets which ATS resources and methods the capabilities
+// of integration's accounts report (resource -> methods, as
+// "candidates" -> "list", "get"). By default an account reports every
+// resource and method package truto types. It changes what
+// IntegratedAccounts.Capabilities answers, not what the fake serves: a
+// call to a method left out still works, so that a test can prove the
+// code under test consults the capabilities before calling.
 func (s *Server) SetCapabilities(integration string, resources map[string][]string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -24,7 +24,9 @@
 // serves /proxy/<resource> from the "proxy" model's records
 // (HandleProxyMethod adds custom methods). The admin API serves link
 // tokens (ConnectAccount completes the customer's side of the flow),
-// integrated accounts and their capabilities (SetCapabilities),
+// integrated accounts and their capabilities (SetCapabilities) and
+// tokens (a token of one account works on the unified and proxy APIs for
+// that account only, for AccountTokenTTL),
 // environment integrations, and webhooks: events (integrated_account:*
 // after a link flow, record:created after a unified create, Emit for
 // others) are delivered to each subscribed webhook, signed as Truto
@@ -195,8 +197,11 @@ func (s *Server) AddEmptyPageAt(offset int) {
 	s.emptyAt[offset] = true
 }
 
-// SetClock replaces time.Now, for rate-limit windows and timestamps: a
-// test can advance the fake's time instead of sleeping.
+// SetClock replaces time.Now, for rate-limit windows, timestamps
+// (webhook events' created_at too) and the expiry of integrated account
+// tokens: a test can advance the fake's time instead of sleeping. Give
+// a WebhookHandler the same clock (truto.WithWebhookClock), or it
+// refuses the deliveries of a clock in the past as stale.
 func (s *Server) SetClock(now func() time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -310,18 +315,22 @@ func trutoError(w http.ResponseWriter, status int, message string, extra map[str
 // h.
 func (s *Server) api(h func(http.ResponseWriter, *http.Request, *account)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if tok, ok := fake.AuthToken(r, "Bearer"); !ok || tok != Token {
+		tok, ok := fake.AuthToken(r, "Bearer")
+		id := r.URL.Query().Get("integrated_account_id")
+		s.mu.Lock()
+		a := s.accounts[id]
+		// An integrated account token works for its own account only,
+		// until it expires.
+		ok = ok && (tok == Token || s.accountTokenFor(tok, id))
+		s.mu.Unlock()
+		if !ok {
 			trutoError(w, http.StatusUnauthorized, "Invalid API token", nil)
 			return
 		}
-		id := r.URL.Query().Get("integrated_account_id")
 		if id == "" {
 			trutoError(w, http.StatusBadRequest, "integrated_account_id is required", nil)
 			return
 		}
-		s.mu.Lock()
-		a := s.accounts[id]
-		s.mu.Unlock()
 		if a == nil {
 			trutoError(w, http.StatusNotFound, "Integrated account not found", nil)
 			return

@@ -386,7 +386,9 @@ func (s *Server) testWebhook(w http.ResponseWriter, r *http.Request) {
 }
 
 // AddWebhook adds an active webhook to targetURL for events (all when
-// none), as Webhooks.Create would, and returns its id and secret.
+// none), as Webhooks.Create would, and returns its id and secret. Unlike
+// Webhooks.Create it takes an http:// target, so that a test's plain
+// httptest.Server can receive.
 func (s *Server) AddWebhook(targetURL string, events ...truto.EventType) (id, secret string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
