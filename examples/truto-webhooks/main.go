@@ -141,7 +141,10 @@ func run(ctx context.Context, w io.Writer) error {
 	if active == nil {
 		return errors.New("integrated_account:active was not delivered")
 	}
-	send := func(what string, body []byte) error {
+	// send posts body as the delivery would be, and fails the program
+	// when the receiver does not answer want: a forged or replayed
+	// delivery that is accepted is a security bug, not a line of output.
+	send := func(what string, body []byte, want int) error {
 		req, err := http.NewRequestWithContext(ctx, http.MethodPost, active.URL, bytes.NewReader(body))
 		if err != nil {
 			return err
@@ -154,17 +157,20 @@ func run(ctx context.Context, w io.Writer) error {
 		defer resp.Body.Close()
 		reason, _ := io.ReadAll(resp.Body)
 		p.say("%s: %d %s", what, resp.StatusCode, bytes.TrimSpace(reason))
+		if resp.StatusCode != want {
+			return fmt.Errorf("%s: the receiver answered %d, want %d", what, resp.StatusCode, want)
+		}
 		return nil
 	}
 	tampered := bytes.Replace(active.Body, []byte(`"acme-1"`), []byte(`"evil-1"`), 1)
-	if err := send("tampered delivery", tampered); err != nil {
+	if err := send("tampered delivery", tampered, http.StatusUnauthorized); err != nil {
 		return err
 	}
-	if err := send("duplicate delivery", active.Body); err != nil {
+	if err := send("duplicate delivery", active.Body, http.StatusOK); err != nil {
 		return err
 	}
 	clock.Advance(10 * time.Minute)
-	if err := send("replay ten minutes later", active.Body); err != nil {
+	if err := send("replay ten minutes later", active.Body, http.StatusUnauthorized); err != nil {
 		return err
 	}
 
@@ -178,7 +184,10 @@ func run(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p.say("%d deliveries from Truto, %d answered 200; %d candidate in the account", len(api.Deliveries()), ok,
-		len(api.Candidates(accounts.Result[0].ID)))
+	candidates := len(api.Candidates(accounts.Result[0].ID))
+	p.say("%d deliveries from Truto, %d answered 200; %d candidate in the account", len(api.Deliveries()), ok, candidates)
+	if candidates != 1 {
+		return fmt.Errorf("the duplicate delivery was handled again: %d candidates, want 1", candidates)
+	}
 	return nil
 }
