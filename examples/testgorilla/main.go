@@ -1,11 +1,15 @@
-// Command testgorilla screens an assessment's candidates: it lists the
+// Command testgorilla screens an assessment's candidates. It first
+// lists the account's assessments: those open to candidates, most
+// candidates first, and the archived ones. Then it lists the assessment's
 // completed candidatures best score first, rejects those below a
 // threshold and sends them TestGorilla's rejection email, and prints a
-// summary table. Then it looks closer at the best candidate: each test
-// result typed by kind, the anti-cheating flags, and the PDF report,
-// streamed to a temporary file. On the fake it also shows the ways to
-// invite: a personal link without TestGorilla's email, and the public
-// link, closed and opened again.
+// summary table. Then it looks closer at the best candidate: their
+// candidate record, each test result typed by kind (a basic test's
+// details, time and skill areas, and a personality type's description
+// included), the anti-cheating flags, and the PDF report, read as it
+// streams and streamed to a temporary file. On the fake it also shows the
+// ways to invite: a personal link without TestGorilla's email, and the
+// public link, closed, opened again and relabelled.
 //
 // With no credentials it runs against an in-process fake
 // (package testgorillatest) seeded with a few hundred candidates, rate
@@ -96,8 +100,14 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 		fake = testgorillatest.NewServer()
 		defer fake.Close()
 		fake.SetRateLimitWindow(time.Second)
-		a := fake.AddAssessment("Go developer (example)", "Go (coding)", "Problem solving", "Big 5 (OCEAN)")
+		a := fake.AddAssessment("Go developer (example)", "Go (coding)", "Problem solving", "Big 5 (OCEAN)", "16 Types")
 		fake.Seed(a.ID, 300, 2026)
+		// Two more, for the overview: one with no candidate yet, one
+		// archived.
+		fake.AddAssessment("Data analyst (example)", "Problem solving")
+		old := fake.AddAssessment("Support agent (2025)", "Problem solving")
+		fake.Seed(old.ID, 40, 2025)
+		fake.ArchiveAssessment(old.ID)
 		cfg.token, cfg.baseURL, cfg.assessment, cfg.apply = testgorillatest.APIKey, fake.URL(), a.ID, true
 	}
 	if cfg.baseURL != "" {
@@ -105,6 +115,9 @@ func run(ctx context.Context, w io.Writer, cfg config) error {
 	}
 	c, err := testgorilla.NewClient(cfg.token, append(opts, testgorilla.WithUserAgent("recruitkit-example"))...)
 	if err != nil {
+		return err
+	}
+	if err := overview(ctx, w, c); err != nil {
 		return err
 	}
 

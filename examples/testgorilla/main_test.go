@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"flag"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,6 +32,12 @@ func TestConfigure(t *testing.T) {
 	assert.True(t, cfg.apply)
 }
 
+var update = flag.Bool("update", false, "rewrite testdata/tour.golden with the tour's output")
+
+// randomUUID is the part of the tour's output that changes from run to
+// run: the UUIDs the fake makes up for invitations and public links.
+var randomUUID = regexp.MustCompile(`(takeinvitation|publicinvitation)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+
 var summary = regexp.MustCompile(`(\d+) kept, (\d+) (?:rejected and emailed|to reject), (\d+) already rejected`)
 
 func TestScreensTheSeededAssessmentOnTheFake(t *testing.T) {
@@ -53,6 +62,28 @@ func TestScreensTheSeededAssessmentOnTheFake(t *testing.T) {
 	assert.Regexp(t, `Invited new.candidate@example.com without an email: send them https://assessment.testgorilla.com/testtaker/takeinvitation/[0-9a-f-]{36}\n`, out.String())
 	assert.Contains(t, out.String(), "deactivated; a candidate trying it: testgorillatest: the public link takes no candidates")
 	assert.Contains(t, out.String(), "activated again; the candidate: invited")
+
+	// What the tour added: the assessments, a result's details, a
+	// personality description, the candidate record, the PDF as it
+	// streams, and the relabelled public link.
+	assert.Contains(t, out.String(), "2 assessments open to candidates (active or new), most candidates first:\n  Go developer (example)  active  300 candidates")
+	assert.Contains(t, out.String(), "Archived assessments, last changed first:\n  Support agent (2025): 40 candidates")
+	assert.Regexp(t, `  Problem solving +\d+%\n +took \S+ of the 10m0s allowed; skill areas: Reasoning \d+`, out.String())
+	assert.Regexp(t, `  16 Types +([EI][NS][FT][JP])\n +description: \S+ What the 16_types result `, out.String())
+	assert.Regexp(t, `  candidate record \d+: 1 assessment\(s\) \(Go developer \(example\)\), last active `, out.String())
+	assert.Contains(t, out.String(), "  PDF report: %PDF-1.4, 4096 bytes read as it streams\n")
+	assert.Contains(t, out.String(), `  relabelled "Careers page" (active: true), same URL: true`)
+
+	// And the whole output, seeded as it is, but for the random UUIDs.
+	got := randomUUID.ReplaceAllString(out.String(), "$1/<uuid>")
+	golden := filepath.Join("testdata", "tour.golden")
+	if *update {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "go test ./examples/testgorilla -run TestScreens -update writes it")
+	assert.Equal(t, string(want), got)
 }
 
 // TestLiveModeIsReadOnlyWithoutApply points "the real API" at a fake.
