@@ -236,8 +236,11 @@ type ResultDetail struct {
 
 // SkillArea is a result's score in one skill area of a test.
 type SkillArea struct {
-	Description       string   `json:"description"`
-	Score             *float64 `json:"score"` // percent; nil when not scored
+	Description string `json:"description"`
+	// Score is the area's score as TestGorilla sends it; nil when not
+	// scored. Its unit is not documented (assumed: the fake sends the
+	// questions answered correctly, out of TotalQuestions).
+	Score             *float64 `json:"score"`
 	AnsweredQuestions int      `json:"answered_questions"`
 	TotalQuestions    int      `json:"total_questions"`
 }
