@@ -413,6 +413,13 @@ func TestBadInputSendsNothing(t *testing.T) {
 		},
 		"no id":        func(c *truto.Client) error { _, err := c.ATS.Candidates.Get(ctx, account, ""); return err },
 		"delete no id": func(c *truto.Client) error { return c.ATS.Candidates.Delete(ctx, account, "") },
+		"blank id":     func(c *truto.Client) error { _, err := c.ATS.Candidates.Get(ctx, account, " "); return err },
+		"delete blank id": func(c *truto.Client) error {
+			return truto.Proxy[map[string]any](c, "people").Delete(ctx, account, "\t")
+		},
+		"delete in the raw format": func(c *truto.Client) error {
+			return c.ATS.Candidates.Delete(ctx, account, "c-1", truto.WithResponseFormat(truto.FormatRaw))
+		},
 		"update no input": func(c *truto.Client) error {
 			_, err := truto.Resource[truto.Job](c, "ats", "jobs").Update(ctx, account, "j", nil)
 			return err

@@ -366,10 +366,10 @@ func (r *ResourceClient[T]) Update(ctx context.Context, accountID, id string, in
 //
 //	DELETE /unified/<model>/<resource>/<id>?integrated_account_id=...
 func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, opts ...RequestOption) error {
-	if id == "" {
+	if strings.TrimSpace(id) == "" {
 		return invalid("id", "required")
 	}
-	cfg, err := newRequestConfig(opts)
+	cfg, err := typedConfig(opts)
 	if err != nil {
 		return err
 	}
@@ -452,7 +452,7 @@ func orEmpty(body any) any {
 }
 
 func (r *ResourceClient[T]) one(ctx context.Context, method, accountID, id string, input any, query url.Values, opts []RequestOption) (*T, error) {
-	if method != http.MethodPost && id == "" {
+	if method != http.MethodPost && strings.TrimSpace(id) == "" {
 		return nil, invalid("id", "required")
 	}
 	if method != http.MethodGet && input == nil {
