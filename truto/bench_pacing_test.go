@@ -21,7 +21,7 @@ import (
 // a hundredfold: 50 requests per 100 ms for the account (500 a second)
 // and 500 per 100 ms for the token.
 //
-//	go test -run '^$' -bench 'BulkCreate|AllPrefetch' -benchtime 1x -count 5 ./truto
+//	go test -run '^$' -bench 'BulkCreate|AllPrefetch' -benchtime 1x -count 6 ./truto
 const (
 	bulkCreates  = 2000
 	bulkWorkers  = 64
