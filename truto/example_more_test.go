@@ -1168,13 +1168,12 @@ func ExamplePersonalData() {
 func ExampleNewMemoryDeliveryStore() {
 	store := truto.NewMemoryDeliveryStore(50_000, 10*time.Minute)
 	ctx := context.Background()
-	state := map[truto.DeliveryState]string{truto.DeliveryNew: "new", truto.DeliveryInProgress: "in progress", truto.DeliveryDone: "done"}
-	claim := func() string {
+	claim := func() truto.DeliveryState {
 		s, err := store.Claim(ctx, "evt-1")
 		if err != nil {
 			log.Fatal(err)
 		}
-		return state[s]
+		return s
 	}
 
 	fmt.Println(claim(), "|", claim()) // a duplicate while the first is handled

@@ -222,6 +222,19 @@ const (
 	DeliveryInProgress
 )
 
+// String names the state ("new", "done", "in progress"), for logs.
+func (s DeliveryState) String() string {
+	switch s {
+	case DeliveryNew:
+		return "new"
+	case DeliveryDone:
+		return "done"
+	case DeliveryInProgress:
+		return "in progress"
+	}
+	return fmt.Sprintf("DeliveryState(%d)", int(s))
+}
+
 // DeliveryStore remembers which events were handled, by id, so that a
 // delivery Truto sends again is handled once. Its methods are called
 // concurrently.
