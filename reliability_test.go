@@ -329,7 +329,7 @@ var methods = []method{
 		_, err := e.ttc.ATS.Candidates.Update(ctx, e.account, e.candidateID, truto.CandidateInput{Title: "Engineer"})
 		return err
 	}},
-	{name: "truto ATS.Candidates.Delete", class: keyed, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {
+	{name: "truto ATS.Candidates.Delete", class: keyed, truto: true, run: func(ctx context.Context, e *env) error {
 		return e.ttc.ATS.Candidates.Delete(ctx, e.account, e.candidateID)
 	}},
 	{name: "truto ATS.Jobs.Get", get: true, class: read, decodes: true, truto: true, run: func(ctx context.Context, e *env) error {

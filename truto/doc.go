@@ -86,8 +86,9 @@
 // reports such a record as a *RecordError without failing the page (see
 // RecordError; a keyed page, ListParams.KeyBy, the same), unless the call
 // excluded the field. A write's answer is never checked for a field the
-// call excluded, so a create or delete with WithExcludeFields("id")
-// succeeds. Each record's Raw is the JSON it was decoded from, its keys
+// call excluded, so a create with WithExcludeFields("id") succeeds, and
+// a delete's answer is not read at all: any 2xx means the record is
+// gone (an integration behind the proxy often answers 204). Each record's Raw is the JSON it was decoded from, its keys
 // matched as encoding/json matches them (exactly, else under case
 // folding); an answer that names its list twice is a *DecodeError, since
 // encoding/json would merge the two lists record by record.

@@ -365,6 +365,11 @@ func (r *ResourceClient[T]) Update(ctx context.Context, accountID, id string, in
 // Delete deletes a record.
 //
 //	DELETE /unified/<model>/<resource>/<id>?integrated_account_id=...
+//
+// A 2xx answer means the record is gone: its body (Truto's {"id": ...},
+// or through the proxy whatever the integration answers, often nothing)
+// is not read, so that an empty, cut short or unexpected answer does not
+// make a deleted record look undeleted, as the admin deletes do.
 func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, opts ...RequestOption) error {
 	if strings.TrimSpace(id) == "" {
 		return invalid("id", "required")
@@ -373,22 +378,7 @@ func (r *ResourceClient[T]) Delete(ctx context.Context, accountID, id string, op
 	if err != nil {
 		return err
 	}
-	out := deleteAnswer{checkID: !cfg.excludes("id")}
-	return r.c.call(ctx, call{method: http.MethodDelete, path: r.path(id), account: accountID, cfg: cfg, write: true}, &out)
-}
-
-// deleteAnswer is Truto's {"id": ...} for a delete; a call that excluded
-// "id" takes any object.
-type deleteAnswer struct {
-	ID      json.RawMessage `json:"id"`
-	checkID bool
-}
-
-func (a *deleteAnswer) decoded(json.RawMessage) error {
-	if a.checkID && (len(a.ID) == 0 || string(a.ID) == "null") {
-		return errors.New(`want {"id": ...} for a delete`)
-	}
-	return nil
+	return r.c.call(ctx, call{method: http.MethodDelete, path: r.path(id), account: accountID, cfg: cfg, write: true}, nil)
 }
 
 // Method calls a custom method of the resource with body and returns
