@@ -84,12 +84,7 @@ type LinkToken struct {
 
 // String describes the token without its value: Token and ConnectURL
 // are how it is handed on.
-func (t LinkToken) String() string {
-	if t.Token == "" {
-		return "truto.LinkToken{}"
-	}
-	return "truto.LinkToken{<redacted>}"
-}
+func (t LinkToken) String() string { return redactedToken("LinkToken", t.Token) }
 
 // Format prints String for every verb, so that no formatting (%#v
 // included) shows the token.
@@ -105,12 +100,7 @@ func (t LinkToken) ConnectURL() string {
 	return ConnectAppURL + "?" + url.Values{"link_token": {t.Token}}.Encode()
 }
 
-func (t *LinkToken) decoded(json.RawMessage) error {
-	if t.Token == "" {
-		return fmt.Errorf(`want {"link_token": "..."}`)
-	}
-	return nil
-}
+func (t *LinkToken) decoded(json.RawMessage) error { return tokenIn(t.Token, "link_token") }
 
 // Create creates a link token. It is a write Truto does not document as
 // idempotent: it is not sent again once it may have reached Truto (a
@@ -118,18 +108,42 @@ func (t *LinkToken) decoded(json.RawMessage) error {
 //
 //	POST /link-token
 func (s *LinkTokensService) Create(ctx context.Context, p CreateLinkTokenParams, opts ...RequestOption) (*LinkToken, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	if err := p.validate(); err != nil {
-		return nil, err
-	}
 	var out LinkToken
-	if err := exec(ctx, s.c.rest, cfg, newAdminRequest(http.MethodPost, "/link-token", p), &out); err != nil {
-		return nil, hideSnippet(err)
+	if err := createSecret(ctx, s.c, opts, p.validate, "/link-token", p, &out); err != nil {
+		return nil, err
 	}
 	return &out, nil
+}
+
+// redactedToken describes the credential type name without its value.
+func redactedToken(name, token string) string {
+	if token == "" {
+		return "truto." + name + "{}"
+	}
+	return "truto." + name + "{<redacted>}"
+}
+
+// tokenIn checks an answer that must carry a token under key.
+func tokenIn(token, key string) error {
+	if token == "" {
+		return fmt.Errorf(`want {%q: "..."}`, key)
+	}
+	return nil
+}
+
+// createSecret sends an admin create whose answer is a credential:
+// options and input are checked first (check), nothing is sent twice
+// once it may have arrived (admin writes carry no key), and a
+// *DecodeError does not quote the answer.
+func createSecret(ctx context.Context, c *Client, opts []RequestOption, check func() error, path string, body, out any) error {
+	cfg, err := adminConfig(opts)
+	if err != nil {
+		return err
+	}
+	if err := check(); err != nil {
+		return err
+	}
+	return hideSnippet(exec(ctx, c.rest, cfg, newAdminRequest(http.MethodPost, path, body), out))
 }
 
 // AccountStatus is an integrated account's status. Truto documents the
@@ -300,22 +314,14 @@ type AccountToken struct {
 }
 
 // String describes the token without its value.
-func (t AccountToken) String() string {
-	if t.Token == "" {
-		return "truto.AccountToken{}"
-	}
-	return "truto.AccountToken{<redacted>}"
-}
+func (t AccountToken) String() string { return redactedToken("AccountToken", t.Token) }
 
 // Format prints String for every verb, so that no formatting (%#v
 // included) shows the token.
 func (t AccountToken) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, t.String()) }
 
 func (t *AccountToken) decoded(json.RawMessage) error {
-	if t.Token == "" {
-		return fmt.Errorf(`want {"integrated_account_token": "..."}`)
-	}
-	return nil
+	return tokenIn(t.Token, "integrated_account_token")
 }
 
 // CreateToken creates a token scoped to the integrated account id (see
@@ -325,19 +331,18 @@ func (t *AccountToken) decoded(json.RawMessage) error {
 //
 //	POST /integrated-account/token
 func (s *IntegratedAccountsService) CreateToken(ctx context.Context, id string, opts ...RequestOption) (*AccountToken, error) {
-	cfg, err := adminConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	if strings.TrimSpace(id) == "" {
-		return nil, invalid("id", "required: the integrated account the token is scoped to")
+	check := func() error {
+		if strings.TrimSpace(id) == "" {
+			return invalid("id", "required: the integrated account the token is scoped to")
+		}
+		return nil
 	}
 	body := struct {
 		ID string `json:"integrated_account_id"`
 	}{id}
 	var out AccountToken
-	if err := exec(ctx, s.a.c.rest, cfg, newAdminRequest(http.MethodPost, s.a.path+"/token", body), &out); err != nil {
-		return nil, hideSnippet(err)
+	if err := createSecret(ctx, s.a.c, opts, check, s.a.path+"/token", body, &out); err != nil {
+		return nil, err
 	}
 	return &out, nil
 }
