@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"reflect"
@@ -125,18 +124,6 @@ func crmFake() (*trutotest.Server, string) {
 		fake.AddRecord(account, "crm", "contacts", trutotest.Record{"id": fmt.Sprintf("k-%d", i+1), "first_name": c[0], "lifecycle": c[1]})
 	}
 	return fake, account
-}
-
-// receive serves the handler that handler builds from a webhook's
-// secret at an https URL, and subscribes a webhook of the fake to it for
-// events (all when none). Close the server when done.
-func receive(fake *trutotest.Server, handler func(secret string) http.Handler, events ...truto.EventType) *httptest.Server {
-	var h http.Handler
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
-	fake.SetWebhookClient(srv.Client())
-	_, secret := fake.AddWebhook(srv.URL+"/webhooks/truto", events...)
-	h = handler(secret)
-	return srv
 }
 
 // statuses are the receiver's answers to the fake's delivery attempts
@@ -1196,7 +1183,7 @@ func ExampleWithDeliveryStore() {
 	defer fake.Close()
 	shared := truto.NewMemoryDeliveryStore(10_000, 10*time.Minute)
 	handled := 0
-	srv := receive(fake, func(secret string) http.Handler {
+	srv := fake.NewReceiver(func(secret string) http.Handler {
 		handle := func(context.Context, truto.Event) error { handled++; return nil }
 		instances := []http.Handler{
 			truto.WebhookHandler(secret, handle, truto.WithDeliveryStore(shared)),
@@ -1226,7 +1213,7 @@ func ExampleWithWebhookClock() {
 	made := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 	fake.SetClock(func() time.Time { return made })
 	now := made.Add(time.Minute)
-	srv := receive(fake, func(secret string) http.Handler {
+	srv := fake.NewReceiver(func(secret string) http.Handler {
 		return truto.WebhookHandler(secret, func(context.Context, truto.Event) error { return nil },
 			truto.WithWebhookClock(func() time.Time { return now }))
 	})
@@ -1245,7 +1232,7 @@ func ExampleWithWebhookClock() {
 func ExampleWithWebhookTolerance() {
 	fake := trutotest.NewServer()
 	defer fake.Close()
-	srv := receive(fake, func(secret string) http.Handler {
+	srv := fake.NewReceiver(func(secret string) http.Handler {
 		return truto.WebhookHandler(secret, func(context.Context, truto.Event) error { return nil },
 			truto.WithWebhookTolerance(15*time.Minute, time.Minute))
 	})
@@ -1263,7 +1250,7 @@ func ExampleWithWebhookTolerance() {
 func ExampleWithWebhookMaxBody() {
 	fake := trutotest.NewServer()
 	defer fake.Close()
-	srv := receive(fake, func(secret string) http.Handler {
+	srv := fake.NewReceiver(func(secret string) http.Handler {
 		return truto.WebhookHandler(secret, func(context.Context, truto.Event) error { return nil },
 			truto.WithWebhookMaxBody(4<<10))
 	})
@@ -1290,7 +1277,7 @@ func ExampleWithWebhookLogger() {
 		},
 	}))
 	failures := 1
-	srv := receive(fake, func(secret string) http.Handler {
+	srv := fake.NewReceiver(func(secret string) http.Handler {
 		return truto.WebhookHandler(secret, func(context.Context, truto.Event) error {
 			if failures > 0 {
 				failures--
@@ -1357,7 +1344,7 @@ func ExampleEvent_Record() {
 	fake := trutotest.NewServer()
 	defer fake.Close()
 	account := fake.AddAccount(trutotest.IntegrationGreenhouse)
-	srv := receive(fake, func(secret string) http.Handler {
+	srv := fake.NewReceiver(func(secret string) http.Handler {
 		return truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
 			change, err := e.Record()
 			if err != nil {

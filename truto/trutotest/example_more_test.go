@@ -236,28 +236,26 @@ func ExampleServer_AddRecord() {
 	// Acme buyer
 }
 
-// AddWebhook subscribes a receiver without the admin API, for a test of
-// a webhook handler: a record:created event reaches truto.WebhookHandler
-// when the code under test creates a candidate, and events it did not
-// subscribe to do not.
-func ExampleServer_AddWebhook() {
+// NewReceiver serves the webhook handler under test and subscribes it,
+// without the admin API: a record:created event reaches
+// truto.WebhookHandler when the code under test creates a candidate, and
+// events it did not subscribe to do not.
+func ExampleServer_NewReceiver() {
 	fake := trutotest.NewServer()
 	defer fake.Close()
 	account := fake.AddAccount(trutotest.IntegrationGreenhouse)
 
-	var receiver http.Handler // set once the webhook's secret is known
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.ServeHTTP(w, r) }))
+	srv := fake.NewReceiver(func(secret string) http.Handler {
+		return truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
+			change, err := e.Record()
+			if err != nil {
+				return err
+			}
+			fmt.Println(e.Type, change.Model, change.Resource, change.IntegratedAccountID == account)
+			return nil
+		})
+	}, truto.EventRecordCreated)
 	defer srv.Close()
-	fake.SetWebhookClient(srv.Client())
-	_, secret := fake.AddWebhook(srv.URL+"/webhooks/truto", truto.EventRecordCreated)
-	receiver = truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
-		change, err := e.Record()
-		if err != nil {
-			return err
-		}
-		fmt.Println(e.Type, change.Model, change.Resource, change.IntegratedAccountID == account)
-		return nil
-	})
 
 	c := fake.Client()
 	if _, err := c.ATS.Candidates.Create(context.Background(), account, truto.CandidateInput{FirstName: "Ada"}, truto.CreateCandidateParams{}); err != nil {
@@ -270,6 +268,22 @@ func ExampleServer_AddWebhook() {
 	// Output:
 	// record:created ats candidates true
 	// record:created 200
+}
+
+// AddWebhook subscribes any URL, http:// too (Webhooks.Create insists on
+// https), for a test that reads the deliveries rather than handling
+// them: here a plain httptest.Server that only answers 200.
+func ExampleServer_AddWebhook() {
+	fake := trutotest.NewServer()
+	defer fake.Close()
+	srv := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	defer srv.Close()
+	_, secret := fake.AddWebhook(srv.URL, truto.EventIntegratedAccountCreated)
+
+	fake.Emit(truto.EventIntegratedAccountCreated, trutotest.Record{"id": "acct-1"})
+	d := fake.Deliveries()[0]
+	fmt.Println(d.Event, d.Status, truto.VerifyWebhook(secret, d.Header, d.Body) == nil)
+	// Output: integrated_account:created 200 true
 }
 
 // Applications decodes the applications the fake holds, for a test that
@@ -470,19 +484,17 @@ func ExampleServer_DisableRateLimits() {
 func ExampleServer_Emit() {
 	fake := trutotest.NewServer()
 	defer fake.Close()
-	var receiver http.Handler // set once the webhook's secret is known
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.ServeHTTP(w, r) }))
+	srv := fake.NewReceiver(func(secret string) http.Handler {
+		return truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
+			run, err := e.SyncJobRun()
+			if err != nil {
+				return err
+			}
+			fmt.Println(e.Type, run.ID, run.SyncJobID, run.Status, e.EnvironmentID == trutotest.EnvironmentID)
+			return nil
+		})
+	}, truto.EventSyncJobRunCompleted)
 	defer srv.Close()
-	fake.SetWebhookClient(srv.Client())
-	_, secret := fake.AddWebhook(srv.URL, truto.EventSyncJobRunCompleted)
-	receiver = truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
-		run, err := e.SyncJobRun()
-		if err != nil {
-			return err
-		}
-		fmt.Println(e.Type, run.ID, run.SyncJobID, run.Status, e.EnvironmentID == trutotest.EnvironmentID)
-		return nil
-	})
 
 	fake.Emit(truto.EventSyncJobRunCompleted, trutotest.Record{
 		"id": "run-1", "sync_job_id": "nightly-candidates", "integrated_account_id": "acct-1", "status": "completed",
@@ -533,19 +545,17 @@ func ExampleServer_HandleProxyMethod() {
 func ExampleServer_InjectDelivery() {
 	fake := trutotest.NewServer()
 	defer fake.Close()
-	var receiver http.Handler // set once the webhook's secret is known
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiver.ServeHTTP(w, r) }))
-	defer srv.Close()
-	fake.SetWebhookClient(srv.Client())
-	_, secret := fake.AddWebhook(srv.URL)
-	receiver = truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
-		run, err := e.SyncJobRun()
-		if err != nil {
-			return err
-		}
-		fmt.Println("handled", run.ID)
-		return nil
+	srv := fake.NewReceiver(func(secret string) http.Handler {
+		return truto.WebhookHandler(secret, func(_ context.Context, e truto.Event) error {
+			run, err := e.SyncJobRun()
+			if err != nil {
+				return err
+			}
+			fmt.Println("handled", run.ID)
+			return nil
+		})
 	})
+	defer srv.Close()
 
 	fake.InjectDelivery(
 		trutotest.DeliveryFault{Tamper: true},

@@ -29,7 +29,8 @@
 // that account only, for AccountTokenTTL),
 // environment integrations, and webhooks: events (integrated_account:*
 // after a link flow, record:created after a unified create, Emit for
-// others) are delivered to each subscribed webhook, signed as Truto
+// others) are delivered to each subscribed webhook (NewReceiver serves
+// and subscribes the receiver under test), signed as Truto
 // signs them (Sign, SignHex), retried as Truto retries, and recorded
 // (Deliveries); InjectDelivery tampers with, duplicates, backdates or
 // drops them.

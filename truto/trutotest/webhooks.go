@@ -10,6 +10,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -383,6 +384,27 @@ func (s *Server) testWebhook(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fake.WriteJSON(w, http.StatusOK, Record{"success": true})
+}
+
+// NewReceiver starts an HTTPS server for the webhook receiver under
+// test, subscribes it to events (all when none) as AddWebhook does, and
+// sends the fake's deliveries there (SetWebhookClient). handler is given
+// the webhook's secret, which a receiver needs to verify deliveries:
+//
+//	srv := fake.NewReceiver(func(secret string) http.Handler {
+//		return truto.WebhookHandler(secret, handle)
+//	}, truto.EventRecordCreated)
+//	defer srv.Close()
+//
+// It is the order a real setup cannot avoid either: the receiver's URL
+// before the webhook, and the webhook before its secret.
+func (s *Server) NewReceiver(handler func(secret string) http.Handler, events ...truto.EventType) *httptest.Server {
+	var h http.Handler
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { h.ServeHTTP(w, r) }))
+	s.SetWebhookClient(srv.Client())
+	_, secret := s.AddWebhook(srv.URL+"/webhooks/truto", events...)
+	h = handler(secret)
+	return srv
 }
 
 // AddWebhook adds an active webhook to targetURL for events (all when
