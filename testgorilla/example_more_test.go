@@ -301,19 +301,6 @@ func ExampleCandidature_Raw() {
 	// true
 }
 
-// resultsOf are the results of a candidate who completed an assessment
-// made of tests.
-func resultsOf(tests ...string) (*testgorillatest.Server, []testgorilla.Result) {
-	fake := testgorillatest.NewServer()
-	a := fake.AddAssessment("Go developer", tests...)
-	cand := completedCandidate(fake, a)
-	page, err := fake.Client().Results.List(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
-	if err != nil {
-		log.Fatal(err)
-	}
-	return fake, page.Results
-}
-
 // Kind says which accessor reads a result, for a switch over a
 // candidate's results; KindUnknown is an algorithm this package does not
 // know yet.
@@ -404,14 +391,9 @@ func ExampleResult_CustomQuestion() {
 // A ResultDetail from ResultsService.Get is a Result too: Kind and the
 // accessors read it as they read a listed one.
 func ExampleResultDetail_Kind() {
-	fake, result := firstResult("Go (coding)")
+	fake, d := detailOf("Go (coding)")
 	defer fake.Close()
-	c := fake.Client()
 
-	d, err := c.Results.Get(context.Background(), result.ID)
-	if err != nil {
-		log.Fatal(err)
-	}
 	code, _ := d.Coding()
 	fmt.Println(d.Kind(), code.Score, d.ResponseTime <= d.Duration)
 	// Output: coding 94 true
@@ -420,14 +402,9 @@ func ExampleResultDetail_Kind() {
 // Personality decodes a detailed personality result: a big_5 test's
 // traits, or another test's type.
 func ExampleResultDetail_Personality() {
-	fake, result := firstResult("Big 5 (OCEAN)")
+	fake, d := detailOf("Big 5 (OCEAN)")
 	defer fake.Close()
-	c := fake.Client()
 
-	d, err := c.Results.Get(context.Background(), result.ID)
-	if err != nil {
-		log.Fatal(err)
-	}
 	p, err := d.Personality()
 	if err != nil {
 		log.Fatal(err)

@@ -396,17 +396,33 @@ func ExampleResultsService_List() {
 	// Go (coding) basic coding
 }
 
-// firstResult is a fake whose assessment has one test, and the result of
-// a candidate who completed it.
-func firstResult(test string) (*testgorillatest.Server, testgorilla.Result) {
+// resultsOf is a fake whose assessment is made of tests, and the results
+// of a candidate who completed it.
+func resultsOf(tests ...string) (*testgorillatest.Server, []testgorilla.Result) {
 	fake := testgorillatest.NewServer()
-	a := fake.AddAssessment("Go developer", test)
+	a := fake.AddAssessment("Go developer", tests...)
 	cand := completedCandidate(fake, a)
 	page, err := fake.Client().Results.List(context.Background(), testgorilla.ListResultsParams{Assessment: a.ID, TestTaker: cand.TestTakerID})
 	if err != nil {
 		log.Fatal(err)
 	}
-	return fake, page.Results[0]
+	return fake, page.Results
+}
+
+// firstResult is resultsOf an assessment of one test: that test's result.
+func firstResult(test string) (*testgorillatest.Server, testgorilla.Result) {
+	fake, results := resultsOf(test)
+	return fake, results[0]
+}
+
+// detailOf is firstResult in detail, as ResultsService.Get returns it.
+func detailOf(test string) (*testgorillatest.Server, *testgorilla.ResultDetail) {
+	fake, result := firstResult(test)
+	d, err := fake.Client().Results.Get(context.Background(), result.ID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return fake, d
 }
 
 func ExampleResultsService_Get() {
